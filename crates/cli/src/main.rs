@@ -1,1 +1,46 @@
-fn main() {}
+//! The `khabar` binary: a thin shell over the library crates, one file per subcommand
+//! under `cmd/`. Exit codes: 0 all went well, 1 nothing found, 2 an input or usage error
+//! (reported on stderr; every other document is still processed).
+
+mod cmd;
+mod run;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// khabar: news in, verifiable event data out (PLOVER events with evidence spans).
+#[derive(Debug, Parser)]
+#[command(name = "khabar", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Code events from documents (text, JSON Lines, HTML, directories, .gz, `-` for stdin).
+    Code(cmd::code::Args),
+    /// Score the engine (or an event file) against gold files, as ../shared/score/score.py does.
+    Eval(cmd::eval::Args),
+    /// Measure throughput: documents/s, sentences/s, tokens/s.
+    Bench(cmd::bench::Args),
+    /// Rebuild a resource from the raw data in ../shared.
+    Train(cmd::train::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(a) => cmd::code::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Bench(a) => cmd::bench::run(a),
+        Command::Train(a) => cmd::train::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,1 +1,157 @@
-//! placeholder
+//! API boundary: `Config` → [`Pipeline`]; `run(Article)` → events and diagnostics.
+//!
+//! Stage: orchestration. Input: an [`Article`] with metadata and text (from `ingest` or
+//! built by hand). Output: [`Output`], the annotated article, its events and every
+//! stage's diagnostics. Loads the embedded resources (no files at run time) and orders
+//! the stages: segment → code. Later issues slot annotate and resolve in between.
+//! Must not: do IO (resources are `include_bytes!`), print, or panic on odd text.
+
+pub mod resources;
+
+use article::{Article, Diagnostic};
+use coder::{dictionary::DictionaryCoder, Coder};
+use events::Event;
+use std::str::FromStr;
+
+/// Which coder turns sentences into events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CoderKind {
+    /// The PETRARCH-class dictionary baseline.
+    #[default]
+    Dictionary,
+}
+
+impl CoderKind {
+    /// Every coder, by command-line name.
+    pub const ALL: [(&'static str, CoderKind); 1] = [("dictionary", CoderKind::Dictionary)];
+}
+
+impl FromStr for CoderKind {
+    type Err = PipelineError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CoderKind::ALL
+            .iter()
+            .find(|(name, _)| *name == s)
+            .map(|(_, k)| *k)
+            .ok_or_else(|| PipelineError::UnknownCoder(s.to_string()))
+    }
+}
+
+/// Pipeline settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The coder to use.
+    pub coder: CoderKind,
+}
+
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// An embedded resource is corrupt (a build problem, not an input problem).
+    #[error("embedded resource {name} is unreadable: {reason}; rebuild it (see README, `khabar train`)")]
+    Resource {
+        /// Which resource.
+        name: &'static str,
+        /// What went wrong.
+        reason: String,
+    },
+    /// `--coder` named no known coder.
+    #[error("unknown coder {0:?}; known coders: dictionary")]
+    UnknownCoder(String),
+}
+
+/// What the pipeline produced for one article.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// The article with all layers the stages added.
+    pub article: Article,
+    /// Events in text order.
+    pub events: Vec<Event>,
+    /// Diagnostics of every stage.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The configured pipeline; cheap to share across threads (`&Pipeline` is `Sync`).
+pub struct Pipeline {
+    coder: Box<dyn Coder>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline").field("coder", &self.coder.name()).finish()
+    }
+}
+
+impl Pipeline {
+    /// Builds the pipeline, loading the embedded resources it needs.
+    pub fn new(config: &Config) -> Result<Self, PipelineError> {
+        let coder: Box<dyn Coder> = match config.coder {
+            CoderKind::Dictionary => Box::new(DictionaryCoder::new(resources::dictionaries()?)),
+        };
+        Ok(Pipeline { coder })
+    }
+
+    /// The coder's name.
+    pub fn coder_name(&self) -> &'static str {
+        self.coder.name()
+    }
+
+    /// Runs every stage on one article.
+    pub fn run(&self, mut article: Article) -> Output {
+        let mut diagnostics = segment::segment(&mut article);
+        let coded = self.coder.code(&article);
+        diagnostics.extend(coded.diagnostics);
+        for d in &mut diagnostics {
+            if d.doc_id.is_none() {
+                d.doc_id = Some(article.meta.doc_id.clone());
+            }
+        }
+        Output {
+            article,
+            events: coded.events,
+            diagnostics,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article::Meta;
+
+    #[test]
+    fn coder_names_parse() {
+        assert_eq!("dictionary".parse::<CoderKind>().unwrap(), CoderKind::Dictionary);
+        assert!("nope".parse::<CoderKind>().is_err());
+    }
+
+    #[test]
+    fn runs_end_to_end_and_spans_are_valid() {
+        let p = Pipeline::new(&Config::default()).unwrap();
+        let text = "Afghan forces attacked Taliban positions in Kunduz on Monday. \
+                    The Taliban said they surrendered to the government.";
+        let out = p.run(Article::new(
+            Meta { doc_id: "x".into(), ..Default::default() },
+            text.to_string(),
+        ));
+        assert!(!out.article.sentences.is_empty());
+        assert!(!out.events.is_empty());
+        for e in &out.events {
+            let chars: Vec<char> = text.chars().collect();
+            let s: String = chars[e.sentence.start..e.sentence.end].iter().collect();
+            assert_eq!(s, e.sentence.text);
+            let t: String = chars[e.trigger.start..e.trigger.end].iter().collect();
+            assert_eq!(t, e.trigger.text);
+        }
+    }
+
+    #[test]
+    fn odd_text_is_not_an_error() {
+        let p = Pipeline::new(&Config::default()).unwrap();
+        for text in ["", "\u{0}\u{1}\u{2}", "....!!!???", "“”’", &"word ".repeat(10_000)] {
+            let out = p.run(Article::new(Meta::default(), text.to_string()));
+            assert!(out.events.len() <= text.len());
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! End-to-end tests of the `khabar` binary: the seed article, bad inputs, and agreement
+//! of `khabar eval` with `../shared/score/score.py`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn khabar(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .expect("khabar runs")
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn shared() -> Option<PathBuf> {
+    let p = repo_root().join("../shared");
+    p.join("gold/dev").is_dir().then_some(p)
+}
+
+fn jsonl(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn codes_the_seed_article_with_valid_spans() {
+    let out = khabar(&["code", "examples/seed.jsonl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events = jsonl(&out.stdout);
+    assert!(!events.is_empty(), "the seed article has events");
+    let doc: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(repo_root().join("examples/seed.jsonl"))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    for e in &events {
+        let (s, t) = (&e["sentence"], &e["trigger"]);
+        let slice = |v: &serde_json::Value| -> String {
+            let a = v["start"].as_u64().unwrap() as usize;
+            let b = v["end"].as_u64().unwrap() as usize;
+            text[a..b].iter().collect()
+        };
+        assert_eq!(slice(s), s["text"].as_str().unwrap());
+        assert_eq!(slice(t), t["text"].as_str().unwrap());
+        assert_eq!(e["schema_version"], "khabar.event/1");
+        assert_eq!(e["published"], "2018-08-01");
+        assert!(e["event_id"].as_str().unwrap().len() == 16);
+    }
+    // The plain-text form (title line + blank line) gives the same events' sentences.
+    let txt = khabar(&["code", "examples/seed.txt"]);
+    assert!(txt.status.success());
+    let a: Vec<_> = events.iter().map(|e| e["sentence"]["text"].clone()).collect();
+    let b: Vec<_> = jsonl(&txt.stdout).iter().map(|e| e["sentence"]["text"].clone()).collect();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn output_formats() {
+    let json = khabar(&["code", "examples/seed.jsonl", "--format", "json"]);
+    assert!(json.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("one JSON array");
+    assert!(v.as_array().is_some_and(|a| !a.is_empty()));
+    let table = khabar(&["code", "examples/seed.jsonl", "--format", "table"]);
+    assert!(table.status.success());
+    assert!(String::from_utf8_lossy(&table.stdout).starts_with("doc_id"));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = r#"{"doc_id":"good","text":"Afghan forces attacked the Taliban in Kunduz."}"#;
+    std::fs::write(
+        d.join("mixed.jsonl"),
+        format!("{good}\n{{not json\n{{\"doc_id\":\"no-text\"}}\n{}\n", good.replace("good", "good2")),
+    )
+    .unwrap();
+    std::fs::write(d.join("latin1.txt"), b"Afghan forces attacked the Taliban \xe9 in Kunduz.").unwrap();
+    std::fs::write(d.join("empty.txt"), b"").unwrap();
+    std::fs::write(d.join("junk.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
+    std::fs::write(
+        d.join("soup.html"),
+        "<html><head><title>T</title><script>var x=1;</script></head><body><nav>Home | About</nav>\
+         <p>Afghan forces attacked the Taliban in Kunduz, officials said.<div><b>unclosed &amp; broken &bogus;",
+    )
+    .unwrap();
+    let out = khabar(&["code", d.to_str().unwrap(), "missing-file.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "exit code 2 after problems; stderr: {stderr}");
+    assert!(stderr.contains("mixed.jsonl:2"), "malformed line reported with its number: {stderr}");
+    assert!(stderr.contains("mixed.jsonl:3"), "line without text reported: {stderr}");
+    assert!(stderr.contains("latin1.txt"), "lossy decoding reported: {stderr}");
+    assert!(stderr.contains("empty.txt"), "empty file reported: {stderr}");
+    assert!(stderr.contains("junk.txt"), "binary file reported: {stderr}");
+    assert!(stderr.contains("missing-file.txt"), "missing file reported: {stderr}");
+    assert!(!stderr.contains("panicked"));
+    let docs: std::collections::BTreeSet<String> = jsonl(&out.stdout)
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(docs.contains("good") && docs.contains("good2"), "good documents coded: {docs:?}");
+    assert!(docs.iter().any(|d| d.ends_with("latin1.txt")), "lossy document still coded: {docs:?}");
+    assert!(docs.iter().any(|d| d.ends_with("soup.html")), "HTML soup coded: {docs:?}");
+}
+
+#[test]
+fn gzip_and_stdin_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("seed.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(&path).unwrap(), flate2::Compression::fast());
+    gz.write_all(&std::fs::read(repo_root().join("examples/seed.jsonl")).unwrap()).unwrap();
+    gz.finish().unwrap();
+    let a = khabar(&["code", path.to_str().unwrap()]);
+    assert!(a.status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(["code", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(repo_root().join("examples/seed.jsonl")).unwrap())
+        .unwrap();
+    let b = child.wait_with_output().unwrap();
+    assert!(b.status.success());
+    assert_eq!(a.stdout, b.stdout, "gzip file and stdin give the same events");
+    assert!(!a.stdout.is_empty());
+}
+
+#[test]
+fn huge_line_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.jsonl");
+    let sentence = "Afghan forces attacked the Taliban in Kunduz on Monday. ";
+    let body = sentence.repeat(50 * 1024 * 1024 / sentence.len() + 1);
+    let line = serde_json::json!({"doc_id": "huge", "text": body}).to_string();
+    assert!(line.len() > 50 * 1024 * 1024);
+    std::fs::write(&path, format!("{line}\n{}\n", r#"{"doc_id":"small","text":"The Taliban attacked Afghan forces."}"#)).unwrap();
+    let out = khabar(&["code", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let n_small = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains("\"small\"")).count();
+    assert!(n_small > 0, "the document after the huge line is coded");
+}
+
+/// `khabar eval` agrees with score.py (to 3 decimals) on every dev gold file, both when
+/// it runs the engine and when it scores a saved event file.
+#[test]
+fn eval_agrees_with_score_py() {
+    let Some(shared) = shared() else {
+        eprintln!("../shared not found: skipping");
+        return;
+    };
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("python3 not found: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("gold/dev"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for gold in files {
+        let g = gold.to_str().unwrap();
+        let sys = dir.path().join("sys.jsonl");
+        let engine = khabar(&["eval", g, "--json", "--save", sys.to_str().unwrap()]);
+        assert!(engine.status.success(), "{}", String::from_utf8_lossy(&engine.stderr));
+        let scored = khabar(&["eval", g, "--json", "--events", sys.to_str().unwrap()]);
+        assert!(scored.status.success());
+        let py = Command::new("python3")
+            .arg(shared.join("score/score.py"))
+            .args([g, sys.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap();
+        assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
+        let a: serde_json::Value = serde_json::from_slice(&engine.stdout).unwrap();
+        let b: serde_json::Value = serde_json::from_slice(&scored.stdout).unwrap();
+        let c: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
+        assert_eq!(a, b, "{g}: engine run and saved events score the same");
+        assert_close(&a, &c, g);
+        assert!(a["system_events"].as_u64().unwrap() > 0, "{g}: the engine coded something");
+    }
+}
+
+fn assert_close(a: &serde_json::Value, b: &serde_json::Value, ctx: &str) {
+    use serde_json::Value::*;
+    match (a, b) {
+        (Number(x), Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            assert!((x - y).abs() < 5e-4, "{ctx}: {x} != {y}");
+        }
+        (Object(x), Object(y)) => {
+            assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>(), "{ctx}: keys");
+            for (k, v) in x {
+                assert_close(v, &y[k], &format!("{ctx}.{k}"));
+            }
+        }
+        (Array(x), Array(y)) => {
+            assert_eq!(x.len(), y.len(), "{ctx}: lengths");
+            for (i, (v, w)) in x.iter().zip(y).enumerate() {
+                assert_close(v, w, &format!("{ctx}[{i}]"));
+            }
+        }
+        _ => assert_eq!(a, b, "{ctx}"),
+    }
+}
