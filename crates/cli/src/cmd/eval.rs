@@ -48,7 +48,7 @@ pub fn read_file(path: &str) -> Result<Vec<u8>> {
 
 /// Runs the engine on the documents of a gold file; returns events as JSON Lines.
 pub fn system_events(pipeline: &Pipeline, name: &str, gold: &[u8]) -> Result<Vec<u8>> {
-    let docs: Vec<article::Article> = ingest::read_bytes(name, gold, Format::Jsonl)
+    let docs: Vec<article::Article> = ingest::read_bytes(name, gold, Some(Format::Jsonl))
         .into_iter()
         .filter_map(|item| match item {
             Item::Doc(a) => Some(a),
