@@ -59,7 +59,10 @@ pub fn process(
             totals.events += out.events.len();
             sink(out)?;
         }
-        progress.set_message(format!("{} documents, {} events", totals.documents, totals.events));
+        progress.set_message(format!(
+            "{} documents, {} events",
+            totals.documents, totals.events
+        ));
         progress.tick();
         Ok(())
     };

@@ -32,7 +32,11 @@ fn jsonl(stdout: &[u8]) -> Vec<serde_json::Value> {
 #[test]
 fn codes_the_seed_article_with_valid_spans() {
     let out = khabar(&["code", "examples/seed.jsonl"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let events = jsonl(&out.stdout);
     assert!(!events.is_empty(), "the seed article has events");
     let doc: serde_json::Value = serde_json::from_str(
@@ -60,8 +64,14 @@ fn codes_the_seed_article_with_valid_spans() {
     // The plain-text form (title line + blank line) gives the same events' sentences.
     let txt = khabar(&["code", "examples/seed.txt"]);
     assert!(txt.status.success());
-    let a: Vec<_> = events.iter().map(|e| e["sentence"]["text"].clone()).collect();
-    let b: Vec<_> = jsonl(&txt.stdout).iter().map(|e| e["sentence"]["text"].clone()).collect();
+    let a: Vec<_> = events
+        .iter()
+        .map(|e| e["sentence"]["text"].clone())
+        .collect();
+    let b: Vec<_> = jsonl(&txt.stdout)
+        .iter()
+        .map(|e| e["sentence"]["text"].clone())
+        .collect();
     assert_eq!(a, b);
 }
 
@@ -83,10 +93,17 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
     let good = r#"{"doc_id":"good","text":"Afghan forces attacked the Taliban in Kunduz."}"#;
     std::fs::write(
         d.join("mixed.jsonl"),
-        format!("{good}\n{{not json\n{{\"doc_id\":\"no-text\"}}\n{}\n", good.replace("good", "good2")),
+        format!(
+            "{good}\n{{not json\n{{\"doc_id\":\"no-text\"}}\n{}\n",
+            good.replace("good", "good2")
+        ),
     )
     .unwrap();
-    std::fs::write(d.join("latin1.txt"), b"Afghan forces attacked the Taliban \xe9 in Kunduz.").unwrap();
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Afghan forces attacked the Taliban \xe9 in Kunduz.",
+    )
+    .unwrap();
     std::fs::write(d.join("empty.txt"), b"").unwrap();
     std::fs::write(d.join("junk.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
     std::fs::write(
@@ -97,29 +114,64 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
     .unwrap();
     let out = khabar(&["code", d.to_str().unwrap(), "missing-file.txt"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "exit code 2 after problems; stderr: {stderr}");
-    assert!(stderr.contains("mixed.jsonl:2"), "malformed line reported with its number: {stderr}");
-    assert!(stderr.contains("mixed.jsonl:3"), "line without text reported: {stderr}");
-    assert!(stderr.contains("latin1.txt"), "lossy decoding reported: {stderr}");
-    assert!(stderr.contains("empty.txt"), "empty file reported: {stderr}");
-    assert!(stderr.contains("junk.txt"), "binary file reported: {stderr}");
-    assert!(stderr.contains("missing-file.txt"), "missing file reported: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "exit code 2 after problems; stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("mixed.jsonl:2"),
+        "malformed line reported with its number: {stderr}"
+    );
+    assert!(
+        stderr.contains("mixed.jsonl:3"),
+        "line without text reported: {stderr}"
+    );
+    assert!(
+        stderr.contains("latin1.txt"),
+        "lossy decoding reported: {stderr}"
+    );
+    assert!(
+        stderr.contains("empty.txt"),
+        "empty file reported: {stderr}"
+    );
+    assert!(
+        stderr.contains("junk.txt"),
+        "binary file reported: {stderr}"
+    );
+    assert!(
+        stderr.contains("missing-file.txt"),
+        "missing file reported: {stderr}"
+    );
     assert!(!stderr.contains("panicked"));
     let docs: std::collections::BTreeSet<String> = jsonl(&out.stdout)
         .iter()
         .map(|e| e["doc_id"].as_str().unwrap().to_string())
         .collect();
-    assert!(docs.contains("good") && docs.contains("good2"), "good documents coded: {docs:?}");
-    assert!(docs.iter().any(|d| d.ends_with("latin1.txt")), "lossy document still coded: {docs:?}");
-    assert!(docs.iter().any(|d| d.ends_with("soup.html")), "HTML soup coded: {docs:?}");
+    assert!(
+        docs.contains("good") && docs.contains("good2"),
+        "good documents coded: {docs:?}"
+    );
+    assert!(
+        docs.iter().any(|d| d.ends_with("latin1.txt")),
+        "lossy document still coded: {docs:?}"
+    );
+    assert!(
+        docs.iter().any(|d| d.ends_with("soup.html")),
+        "HTML soup coded: {docs:?}"
+    );
 }
 
 #[test]
 fn gzip_and_stdin_inputs() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("seed.jsonl.gz");
-    let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(&path).unwrap(), flate2::Compression::fast());
-    gz.write_all(&std::fs::read(repo_root().join("examples/seed.jsonl")).unwrap()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(&path).unwrap(),
+        flate2::Compression::fast(),
+    );
+    gz.write_all(&std::fs::read(repo_root().join("examples/seed.jsonl")).unwrap())
+        .unwrap();
     gz.finish().unwrap();
     let a = khabar(&["code", path.to_str().unwrap()]);
     assert!(a.status.success());
@@ -137,7 +189,10 @@ fn gzip_and_stdin_inputs() {
         .unwrap();
     let b = child.wait_with_output().unwrap();
     assert!(b.status.success());
-    assert_eq!(a.stdout, b.stdout, "gzip file and stdin give the same events");
+    assert_eq!(
+        a.stdout, b.stdout,
+        "gzip file and stdin give the same events"
+    );
     assert!(!a.stdout.is_empty());
 }
 
@@ -149,10 +204,24 @@ fn huge_line_is_processed() {
     let body = sentence.repeat(50 * 1024 * 1024 / sentence.len() + 1);
     let line = serde_json::json!({"doc_id": "huge", "text": body}).to_string();
     assert!(line.len() > 50 * 1024 * 1024);
-    std::fs::write(&path, format!("{line}\n{}\n", r#"{"doc_id":"small","text":"The Taliban attacked Afghan forces."}"#)).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "{line}\n{}\n",
+            r#"{"doc_id":"small","text":"The Taliban attacked Afghan forces."}"#
+        ),
+    )
+    .unwrap();
     let out = khabar(&["code", path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let n_small = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains("\"small\"")).count();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let n_small = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains("\"small\""))
+        .count();
     assert!(n_small > 0, "the document after the huge line is coded");
 }
 
@@ -180,7 +249,11 @@ fn eval_agrees_with_score_py() {
         let g = gold.to_str().unwrap();
         let sys = dir.path().join("sys.jsonl");
         let engine = khabar(&["eval", g, "--json", "--save", sys.to_str().unwrap()]);
-        assert!(engine.status.success(), "{}", String::from_utf8_lossy(&engine.stderr));
+        assert!(
+            engine.status.success(),
+            "{}",
+            String::from_utf8_lossy(&engine.stderr)
+        );
         let scored = khabar(&["eval", g, "--json", "--events", sys.to_str().unwrap()]);
         assert!(scored.status.success());
         let py = Command::new("python3")
@@ -188,13 +261,20 @@ fn eval_agrees_with_score_py() {
             .args([g, sys.to_str().unwrap(), "--json"])
             .output()
             .unwrap();
-        assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
+        assert!(
+            py.status.success(),
+            "{}",
+            String::from_utf8_lossy(&py.stderr)
+        );
         let a: serde_json::Value = serde_json::from_slice(&engine.stdout).unwrap();
         let b: serde_json::Value = serde_json::from_slice(&scored.stdout).unwrap();
         let c: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
         assert_eq!(a, b, "{g}: engine run and saved events score the same");
         assert_close(&a, &c, g);
-        assert!(a["system_events"].as_u64().unwrap() > 0, "{g}: the engine coded something");
+        assert!(
+            a["system_events"].as_u64().unwrap() > 0,
+            "{g}: the engine coded something"
+        );
     }
 }
 
@@ -206,7 +286,11 @@ fn assert_close(a: &serde_json::Value, b: &serde_json::Value, ctx: &str) {
             assert!((x - y).abs() < 5e-4, "{ctx}: {x} != {y}");
         }
         (Object(x), Object(y)) => {
-            assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>(), "{ctx}: keys");
+            assert_eq!(
+                x.keys().collect::<Vec<_>>(),
+                y.keys().collect::<Vec<_>>(),
+                "{ctx}: keys"
+            );
             for (k, v) in x {
                 assert_close(v, &y[k], &format!("{ctx}.{k}"));
             }

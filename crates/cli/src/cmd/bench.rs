@@ -6,6 +6,7 @@ use anyhow::{bail, Result};
 use article::{Article, Meta};
 use ingest::{Item, ReadOptions, Reader};
 use pipeline::{Config, Pipeline};
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -51,6 +52,7 @@ fn corpus(paths: &[String]) -> Vec<Article> {
 
 /// Runs `khabar bench`.
 pub fn run(args: Args) -> Result<ExitCode> {
+    let mut so = std::io::stdout().lock();
     let docs = corpus(&args.corpus);
     if docs.is_empty() {
         bail!("empty benchmark corpus");
@@ -82,29 +84,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let full = start.elapsed().as_secs_f64();
     let n_docs = (docs.len() * args.repeat) as f64;
-    println!(
+    writeln!(
+        so,
         "corpus: {} documents × {} runs, {:.1} KB, {} sentences and {} tokens per pass",
         docs.len(),
         args.repeat,
         bytes as f64 / 1024.0,
         sentences / args.repeat,
         tokens / args.repeat
-    );
-    println!("pipeline load ({} coder): {:.1} ms", pipeline.coder_name(), load.as_secs_f64() * 1e3);
-    println!(
+    )?;
+    writeln!(
+        so,
+        "pipeline load ({} coder): {:.1} ms",
+        pipeline.coder_name(),
+        load.as_secs_f64() * 1e3
+    )?;
+    writeln!(
+        so,
         "segment only:   {:>10.0} documents/s {:>10.0} sentences/s {:>12.0} tokens/s {:>8.1} MB/s",
         n_docs / seg,
         sentences as f64 / seg,
         tokens as f64 / seg,
         (bytes * args.repeat) as f64 / seg / 1e6
-    );
-    println!(
+    )?;
+    writeln!(
+        so,
         "whole pipeline: {:>10.0} documents/s {:>10.0} sentences/s {:>12.0} tokens/s {:>8.1} MB/s  (1 thread, {} events/pass)",
         n_docs / full,
         sentences as f64 / full,
         tokens as f64 / full,
         (bytes * args.repeat) as f64 / full / 1e6,
         events / args.repeat
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ use ingest::{Format, Item};
 use pipeline::{Config, Pipeline};
 use rayon::prelude::*;
 use std::io::Read;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -72,10 +73,11 @@ pub fn system_events(pipeline: &Pipeline, name: &str, gold: &[u8]) -> Result<Vec
 
 /// Runs `khabar eval`.
 pub fn run(args: Args) -> Result<ExitCode> {
+    let mut so = std::io::stdout().lock();
     if let Some(path) = &args.conllu {
         let text = String::from_utf8_lossy(&read_file(path)?).into_owned();
         let scores = segment::ewt::evaluate(&text);
-        println!("{path}\n{scores}");
+        writeln!(so, "{path}\n{scores}")?;
         if args.gold.is_empty() {
             return Ok(ExitCode::SUCCESS);
         }
@@ -92,6 +94,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let mut saved = Vec::new();
     let mut json = serde_json::Map::new();
+    let mut single = None;
     for (k, path) in args.gold.iter().enumerate() {
         let gold = read_file(path)?;
         let system = match &given {
@@ -103,7 +106,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for msg in result.errors.iter().take(50) {
             eprintln!("error: {msg}");
         }
-        if args.json {
+        if args.json && args.gold.len() == 1 {
+            single = Some(events::score::to_json(&result));
+        } else if args.json {
             let name = Path::new(path)
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -111,19 +116,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             json.insert(name, serde_json::to_value(&result)?);
         } else {
             if k > 0 {
-                println!();
+                writeln!(so)?;
             }
-            println!("== {path} ({} coder)", pipeline.coder_name());
-            println!("{}", events::score::report(&result));
+            writeln!(so, "== {path} ({} coder)", pipeline.coder_name())?;
+            writeln!(so, "{}", events::score::report(&result))?;
         }
     }
-    if args.json {
-        let value = if json.len() == 1 {
-            json.into_iter().next().map(|(_, v)| v).unwrap_or_default()
-        } else {
-            serde_json::Value::Object(json)
-        };
-        println!("{}", serde_json::to_string_pretty(&value)?);
+    if let Some(text) = single {
+        // Exactly what `score.py --json` prints.
+        writeln!(so, "{text}")?;
+    } else if args.json {
+        writeln!(
+            so,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::Value::Object(json))?
+        )?;
     }
     if let Some(path) = &args.save {
         std::fs::write(path, &saved).with_context(|| format!("cannot write {path}"))?;

@@ -40,7 +40,10 @@ const ACTOR_FILES: &[&str] = &[
 fn read_text(path: &Path, provenance: &mut Vec<String>) -> Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    provenance.push(format!("{name} blake3:{}", &blake3::hash(&bytes).to_hex()[..16]));
+    provenance.push(format!(
+        "{name} blake3:{}",
+        &blake3::hash(&bytes).to_hex()[..16]
+    ));
     // The country file has stray 0x1A bytes; decode lossily.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -212,7 +212,10 @@ fn parse_verb_line(line: &str, tokenize: Tokenize<'_>) -> Vec<VerbForm> {
     }
     let irregular: Option<Vec<&str>> = line.find('{').map(|i| {
         let end = line[i..].find('}').map(|j| i + j).unwrap_or(line.len());
-        line[i + 1..end].split_whitespace().collect()
+        line[i + 1..end]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|f| !f.is_empty())
+            .collect()
     });
     let mut surface: Vec<String> = Vec::new();
     match irregular {
@@ -232,7 +235,10 @@ fn parse_verb_line(line: &str, tokenize: Tokenize<'_>) -> Vec<VerbForm> {
     let mut out: Vec<VerbForm> = Vec::new();
     for s in surface {
         let words = phrase(&s, tokenize);
-        if !words.is_empty() && !out.iter().any(|f| f.words == words) {
+        let wordlike = words
+            .first()
+            .is_some_and(|w| w.chars().any(char::is_alphabetic));
+        if wordlike && !out.iter().any(|f| f.words == words) {
             out.push(VerbForm {
                 words,
                 code: code.clone(),
@@ -434,10 +440,13 @@ const SMALL_WORDS: &[&str] = &[
 
 /// "UNITED_STATES_OF_AMERICA_" → "United States of America"; short one-word names stay upper.
 fn display_name(raw: &str) -> String {
-    let words: Vec<&str> = raw
+    let mut words: Vec<&str> = raw
         .split(|c: char| c == '_' || c.is_whitespace())
         .filter(|w| !w.is_empty())
         .collect();
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+        words.remove(0);
+    }
     if words.len() == 1 && words[0].chars().count() <= 4 {
         return words[0].to_string();
     }
@@ -635,7 +644,7 @@ mod tests {
 
     #[test]
     fn verb_blocks_forms_and_patterns() {
-        let text = "&FOOD\n+RICE\n+BREAD_\n\n---  ATTACK   [190]  ---\nATTACK\nSTRIKE {STRUCK STRIKING STRIKES}\n+OPEN_FIRE {+OPENED_FIRE} [193]\n- * &FOOD [073] # x\n- * (ON {CIVILIAN TARGETS}) [180]\n";
+        let text = "&FOOD\n+RICE\n+BREAD_\n\n---  ATTACK   [190]  ---\nATTACK\nSTRIKE {STRUCK, STRIKING , STRIKES}\n+OPEN_FIRE {+OPENED_FIRE} [193]\n- * &FOOD [073] # x\n- * (ON {CIVILIAN TARGETS}) [180]\n";
         let mut w = Vec::new();
         let blocks = parse_verbs(text, &tok, &mut w);
         assert_eq!(blocks.len(), 1);
@@ -676,10 +685,11 @@ mod tests {
 
     #[test]
     fn actors_with_aliases_and_dated_roles() {
-        let text = "AFGHANISTAN_  [AFG]\n+AFGHAN_\n+KABUL_\n\nHAMID_KARZAI_ # CountryInfo\n\t[AFGGOV 011222-141001]\n\t[AFGELI]\nUN_ [IGOUNO]\n";
+        let text = "AFGHANISTAN_  [AFG]\n+AFGHAN_\n+KABUL_\n\nHAMID_KARZAI_ # CountryInfo\n\t[AFGGOV 011222-141001]\n\t[AFGELI]\nUN_ [IGOUNO]\nTHE_ISLAMIC_STATE [IMGMUSISI]\n";
         let mut w = Vec::new();
         let a = parse_actors(text, &tok, &mut w);
-        assert_eq!(a.len(), 3);
+        assert_eq!(a.len(), 4);
+        assert_eq!(a[3].name, "Islamic State");
         assert_eq!(a[0].name, "Afghanistan");
         assert_eq!(a[0].phrases.len(), 3);
         assert_eq!(a[1].name, "Hamid Karzai");

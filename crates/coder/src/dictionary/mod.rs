@@ -21,34 +21,29 @@ use events::{ActorRef, Category};
 use resource::{norm_token, Dictionaries, Pattern, Phrase, PloverCode, Role};
 use std::collections::HashMap;
 
-/// Phrases indexed by their first token, longest first, for longest-match lookup.
+/// Phrases for longest-match lookup: exact hash lookups, longest candidate length first.
 #[derive(Debug, Default)]
 struct PhraseIndex {
-    by_first: HashMap<String, Vec<(Phrase, usize)>>,
+    phrases: HashMap<Phrase, usize>,
+    /// Longest phrase length per first token.
+    max_len: HashMap<String, usize>,
 }
 
 impl PhraseIndex {
     fn insert(&mut self, phrase: &Phrase, value: usize) {
         if let Some(first) = phrase.first() {
-            let list = self.by_first.entry(first.clone()).or_default();
-            if !list.iter().any(|(p, _)| p == phrase) {
-                list.push((phrase.clone(), value));
-            }
-        }
-    }
-
-    fn sort(&mut self) {
-        for list in self.by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+            self.phrases.entry(phrase.clone()).or_insert(value);
+            let m = self.max_len.entry(first.clone()).or_default();
+            *m = (*m).max(phrase.len());
         }
     }
 
     /// The longest phrase starting at `i`: (length in tokens, value).
     fn longest_at(&self, toks: &[String], i: usize) -> Option<(usize, usize)> {
-        let list = self.by_first.get(toks.get(i)?)?;
-        list.iter()
-            .find(|(p, _)| toks.len() >= i + p.len() && toks[i..i + p.len()] == p[..])
-            .map(|(p, v)| (p.len(), *v))
+        let max = *self.max_len.get(toks.get(i)?)?;
+        (1..=max.min(toks.len() - i))
+            .rev()
+            .find_map(|n| self.phrases.get(&toks[i..i + n]).map(|v| (n, *v)))
     }
 
     fn occurs_in(&self, toks: &[String]) -> Option<usize> {
@@ -189,15 +184,6 @@ impl DictionaryCoder {
         let mut story_discards = PhraseIndex::default();
         for (i, p) in dict.story_discards.iter().enumerate() {
             story_discards.insert(p, i);
-        }
-        for idx in [
-            &mut verbs,
-            &mut actors,
-            &mut agents,
-            &mut sentence_discards,
-            &mut story_discards,
-        ] {
-            idx.sort();
         }
         DictionaryCoder {
             dict,
@@ -340,7 +326,7 @@ impl DictionaryCoder {
     /// The best pattern for a verb at `[vs, ve)`: (pattern, elements matched).
     fn best_pattern<'a>(
         patterns: &'a [Pattern],
-        toks: &[String],
+        positions: &Positions<'_>,
         vs: usize,
         ve: usize,
     ) -> Option<&'a Pattern> {
@@ -349,8 +335,8 @@ impl DictionaryCoder {
             if p.pre.is_empty() && p.post.is_empty() {
                 continue;
             }
-            let post_ok = elements_in_order(&p.post, &toks[ve..(ve + WINDOW).min(toks.len())]);
-            let pre_ok = elements_in_order(&p.pre, &toks[vs.saturating_sub(WINDOW)..vs]);
+            let post_ok = positions.in_order(&p.post, ve, (ve + WINDOW).min(positions.toks.len()));
+            let pre_ok = positions.in_order(&p.pre, vs.saturating_sub(WINDOW), vs);
             if post_ok && pre_ok {
                 let n = p.pre.len() + p.post.len();
                 if best.is_none_or(|(_, m)| n > m) {
@@ -362,21 +348,43 @@ impl DictionaryCoder {
     }
 }
 
-/// True when every element occurs in `toks`, in order.
-fn elements_in_order(elements: &[Vec<Phrase>], toks: &[String]) -> bool {
-    let mut pos = 0;
-    for alts in elements {
-        let found = (pos..toks.len()).find_map(|i| {
-            alts.iter()
-                .find(|p| toks.len() >= i + p.len() && toks[i..i + p.len()] == p[..])
-                .map(|p| i + p.len())
-        });
-        match found {
-            Some(next) => pos = next,
-            None => return false,
+/// Where each token occurs in a sentence, for fast pattern matching.
+struct Positions<'a> {
+    toks: &'a [String],
+    map: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Positions<'a> {
+    fn new(toks: &'a [String]) -> Self {
+        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, t) in toks.iter().enumerate() {
+            map.entry(t.as_str()).or_default().push(i);
         }
+        Positions { toks, map }
     }
-    true
+
+    /// End of the first occurrence of `phrase` lying within `[from, to)`.
+    fn find(&self, phrase: &[String], from: usize, to: usize) -> Option<usize> {
+        let list = self.map.get(phrase.first()?.as_str())?;
+        let k = list.partition_point(|&i| i < from);
+        list[k..]
+            .iter()
+            .take_while(|&&i| i + phrase.len() <= to)
+            .find(|&&i| self.toks[i..i + phrase.len()] == *phrase)
+            .map(|&i| i + phrase.len())
+    }
+
+    /// True when every element occurs within `[from, to)`, in order (greedy earliest end).
+    fn in_order(&self, elements: &[Vec<Phrase>], from: usize, to: usize) -> bool {
+        let mut pos = from;
+        for alts in elements {
+            match alts.iter().filter_map(|p| self.find(p, pos, to)).min() {
+                Some(end) => pos = end,
+                None => return false,
+            }
+        }
+        true
+    }
 }
 
 impl Coder for DictionaryCoder {
@@ -425,6 +433,7 @@ impl Coder for DictionaryCoder {
             }
             let tokens = article.sentence_tokens(sentence);
             let mentions = self.mentions(toks);
+            let positions = Positions::new(toks);
             let mut covered = vec![false; toks.len()];
             for m in &mentions {
                 covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
@@ -450,7 +459,7 @@ impl Coder for DictionaryCoder {
                 if negated {
                     continue;
                 }
-                let pattern = Self::best_pattern(&block.patterns, toks, vs, ve);
+                let pattern = Self::best_pattern(&block.patterns, &positions, vs, ve);
                 let (code, rule_detail) = match pattern {
                     Some(p) => (p.code.clone(), p.source.clone()),
                     None => (
