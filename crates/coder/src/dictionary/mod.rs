@@ -8,7 +8,9 @@
 //! multiword forms, longest match); pick the verb's code by the pattern with the most
 //! elements found in order around the verb, else the verb's or block's default code; map
 //! the CAMEO code to PLOVER (CAMEO 01/02 give no event); source = nearest actor before
-//! the verb, target = nearest after. A negator right before the verb drops the event.
+//! the verb, target = nearest after, and as in TABARI an event needs both (measured on
+//! the dev gold: same event F1, better actor accuracy than accepting one side).
+//! A negator right before the verb drops the event.
 //! Output: events without place, date or counts (the baseline does not read them).
 //! Must not: do IO; know any gold sentence.
 
@@ -479,7 +481,7 @@ impl Coder for DictionaryCoder {
                 let before = mentions.partition_point(|m| m.end <= vs);
                 let source = before.checked_sub(1).map(|k| &mentions[k]);
                 let target = mentions.get(after);
-                if source.is_none() && target.is_none() {
+                if source.is_none() || target.is_none() {
                     continue;
                 }
                 let mention_span =
@@ -610,13 +612,13 @@ mod tests {
     fn compound_country_agent_and_default_code() {
         let c = tiny();
         let out = c.code(&article(
-            "Fighters surrendered to the Afghan government forces .",
+            "The Taliban surrendered to the Afghan government forces .",
         ));
         assert_eq!(out.events.len(), 1);
         let e = &out.events[0];
         assert_eq!(e.event_type, Category::Retreat);
         assert_eq!(e.mode.as_deref(), Some("disarm"));
-        assert!(e.actor.is_empty());
+        assert_eq!(e.actor[0].name, "Taliban");
         let r = &e.recipient[0];
         assert_eq!(r.text.as_deref(), Some("Afghan government forces"));
         assert_eq!(r.country.as_deref(), Some("AFG"));
@@ -627,7 +629,7 @@ mod tests {
     fn pattern_overrides_default_and_no_event_codes() {
         let c = tiny();
         let out = c.code(&article(
-            "The Taliban attacked civilian homes .\nThe Taliban said nothing .",
+            "The Taliban attacked civilian homes in Afghanistan .\nThe Taliban said nothing to Afghanistan .",
         ));
         assert_eq!(out.events.len(), 1, "SAY is [---]: no event");
         assert!(out.events[0].rule.contains("[180]"));
