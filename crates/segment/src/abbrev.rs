@@ -27,7 +27,8 @@ pub(crate) fn lookup(word: &str) -> Option<AbbrevClass> {
         | "Adm" | "Cmdr" | "Cdr" | "Cmdt" | "Brig" | "Lieut" | "Gov" | "Govs" | "Sen" | "Sens"
         | "Rep" | "Reps" | "Rev" | "Revs" | "Fr" | "Hon" | "Pres" | "Supt" | "Insp" | "Det"
         | "Amb" | "Atty" | "Sec" | "Secs" | "Msgr" | "Sr" | "Sra" | "Srta" | "St" | "Ste"
-        | "Mt" | "Ft" | "Pt" | "Esq" | "Ald" | "Assoc" | "Asst" => Title,
+        | "Mt" | "Ft" | "Pt" | "Esq" | "Ald" | "Assoc" | "Asst" | "Spc" | "Cpt" | "Ens" | "Wg"
+        | "Sqn" | "Ldr" | "Pte" | "Rt" | "Sgts" => Title,
         "No" | "no" | "Nos" | "nos" | "NO" => BeforeNumber,
         // Months (May is a word) and week days.
         "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov"
@@ -37,7 +38,7 @@ pub(crate) fn lookup(word: &str) -> Option<AbbrevClass> {
         "Jr" | "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Plc" | "Mfg" | "Intl" | "Dept"
         | "Univ" | "Assn" | "Ave" | "Blvd" | "Rd" | "Hwy" | "Pkwy" | "Sq" | "Apt" | "Bldg"
         | "Ct" | "Ln" | "Fig" | "Figs" | "Vol" | "Vols" | "Ch" | "Attn" | "Tel" | "Ext"
-        | "Approx" | "Esp" => Other,
+        | "Approx" | "Esp" | "Rs" => Other,
         // US states (AP style) and a few provinces.
         "Ala" | "Ariz" | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill"
         | "Ind" | "Kan" | "Kans" | "Ky" | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss"
@@ -225,6 +226,9 @@ pub(crate) fn is_strong_starter(word: &str) -> bool {
 /// Split point of a contraction written without an apostrophe ("cannot" →
 /// "can" + "not", "dont" → "do" + "nt"), compared ASCII case-insensitively.
 pub(crate) fn fused_split(word: &str) -> Option<usize> {
+    if word == "Im" || word == "im" {
+        return Some(1);
+    }
     if word.len() > 8 || word.len() < 4 {
         return None;
     }

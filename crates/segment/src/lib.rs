@@ -9,8 +9,9 @@
 //! Tokenization follows PTB / UD English-EWT where sensible (punctuation and
 //! clitics split, abbreviations keep their period, hyphenated names stay whole,
 //! URLs are one token); sentence splitting knows abbreviations ("Mr.", "Capt.",
-//! "U.S."), initials, quotes and datelines. [`ewt`] measures both against the
-//! UD English-EWT treebank.
+//! "U.S."), initials, quotes and datelines. An abbreviation that does end a
+//! sentence gives its period up as a token of its own ("U.S" "."), as EWT does.
+//! [`ewt`] measures both against the UD English-EWT treebank.
 //! Runs in linear time on any input (one pass over the chars, a few chars of
 //! look-ahead), and odd input is never an error.
 //! Must not: do IO, panic, modify the text, or depend on other stage crates.

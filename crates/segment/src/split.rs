@@ -163,12 +163,14 @@ impl Splitter<'_> {
         }
     }
 
-    /// Upper case followed by lower case ("The", not "I" or "USA").
+    /// Upper case followed by lower case ("The", not "USA"), or "I".
     fn is_capitalized_word(&self, t: &RawTok) -> bool {
-        let mut cs = self.slice(t).chars();
+        let s = self.slice(t);
+        let mut cs = s.chars();
         t.kind == TokenKind::Word
-            && cs.next().is_some_and(|c| c.is_uppercase())
-            && cs.next().is_some_and(|c| c.is_lowercase())
+            && (s == "I"
+                || (cs.next().is_some_and(|c| c.is_uppercase())
+                    && cs.next().is_some_and(|c| c.is_lowercase())))
     }
 
     fn is_starter(&self, t: &RawTok) -> bool {
@@ -185,7 +187,14 @@ impl Splitter<'_> {
     }
 
     /// Does a sentence end between `c` and `n`?
-    fn boundary(&self, pending: Option<Pending>, gap: Gap, c: &RawTok, n: &RawTok) -> bool {
+    fn boundary(
+        &self,
+        pending: Option<Pending>,
+        gap: Gap,
+        c: &RawTok,
+        n: &RawTok,
+        n2: Option<&RawTok>,
+    ) -> bool {
         if n.tag == Tag::Emoticon {
             // "Thanks. :)" keeps the smiley.
             return false;
@@ -233,7 +242,10 @@ impl Splitter<'_> {
                             || (gap == Gap::Newline
                                 && !self.wrapped
                                 && self.start_of(n) == Start::Upper)
-                            || n.tag == Tag::OpenQuote
+                            || (n.tag == Tag::OpenQuote
+                                && n2.is_some_and(|t| {
+                                    matches!(self.start_of(t), Start::Upper | Start::Digit)
+                                }))
                     }
                     _ => {
                         n.kind == TokenKind::Word
@@ -255,8 +267,8 @@ pub(crate) fn run(text: &str, split_hyphens: bool) -> Output {
     };
     let bytes = text.as_bytes();
     let mut tz = Tokenizer::new(text, split_hyphens);
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut sentences: Vec<Sentence> = Vec::with_capacity(text.len() / 100 + 1);
+    let mut tokens: Vec<Token> = Vec::with_capacity((text.len() / 5 + 1).min(1 << 16));
+    let mut sentences: Vec<Sentence> = Vec::with_capacity((text.len() / 100 + 1).min(1 << 12));
     let mut sent_start = 0usize;
     let mut paragraph = 0usize;
     let mut pending: Option<Pending> = None;
@@ -267,6 +279,7 @@ pub(crate) fn run(text: &str, split_hyphens: bool) -> Output {
 
     let mut cur = tz.next();
     let mut nxt = tz.next();
+    let mut nxt2 = tz.next();
     while let Some(c) = cur {
         let attached = prev_end == Some(c.start);
         longest_token = longest_token.max(c.end - c.start);
@@ -317,7 +330,7 @@ pub(crate) fn run(text: &str, split_hyphens: bool) -> Output {
         };
         let ends = match (&nxt, g) {
             (_, Gap::End | Gap::Paragraph) => true,
-            (Some(n), _) => sp.boundary(pending, g, &c, n),
+            (Some(n), _) => sp.boundary(pending, g, &c, n, nxt2.as_ref()),
             (None, _) => true,
         };
         if ends {
@@ -342,7 +355,8 @@ pub(crate) fn run(text: &str, split_hyphens: bool) -> Output {
         prev_end = Some(c.end);
         prev_tag = Some(c.tag);
         cur = nxt;
-        nxt = tz.next();
+        nxt = nxt2;
+        nxt2 = tz.next();
     }
     Output {
         tokens,

@@ -107,7 +107,6 @@ fn is_hyphen_prefix(seg: &str) -> bool {
             | b"intra"
             | b"sub"
             | b"vice"
-            | b"self"
             | b"cross"
             | b"micro"
             | b"mini"
@@ -219,9 +218,11 @@ impl<'a> Tokenizer<'a> {
                             && seg_lower
                             && p - seg_start >= 2
                             && d.is_uppercase()
-                            && self
-                                .char_at(q + d.len_utf8())
-                                .is_some_and(|e| e.is_lowercase())
+                            && match self.char_at(q + d.len_utf8()) {
+                                Some(e) if e.is_lowercase() => true,
+                                // "night.I think"
+                                e => d == 'I' && e.is_none_or(|e| !e.is_alphanumeric()),
+                            }
                             && !self.at_sign_ahead(q)
                         {
                             // "night.The": a missing space, not an inner period.
@@ -245,7 +246,7 @@ impl<'a> Tokenizer<'a> {
                     d.is_alphanumeric() && self.keep_hyphen(seg_start, p, prev, d, q)
                 }
                 ',' | ':' | '/' => prev.is_ascii_digit() && d.is_ascii_digit(),
-                '\'' | '’' => prev.is_alphanumeric() && d.is_alphabetic(),
+                '\'' | '’' | '`' => prev.is_alphanumeric() && d.is_alphabetic(),
                 '@' => d.is_alphanumeric(),
                 '&' => prev.is_uppercase() && d.is_uppercase(),
                 _ => false,
@@ -477,6 +478,24 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    /// Length of a clitic ("’s", "'ll") at `start` right after a token that
+    /// kept a period ("U.S.’s"), if one is there.
+    fn clitic_after(&self, start: usize, quote: char) -> Option<usize> {
+        if self.char_before(start) != Some('.') {
+            return None;
+        }
+        let q = start + quote.len_utf8();
+        let rest = self.b.get(q..)?;
+        let n = [&b"s"[..], b"d", b"m", b"re", b"ve", b"ll"]
+            .iter()
+            .find(|suf| rest.len() >= suf.len() && rest[..suf.len()].eq_ignore_ascii_case(suf))?
+            .len();
+        match self.char_at(q + n) {
+            Some(c) if class(c) == Cls::Word => None,
+            _ => Some(quote.len_utf8() + n),
+        }
+    }
+
     /// End of the run of chars equal to `c` starting at `start`.
     fn run_of(&self, start: usize, c: char) -> usize {
         let mut p = start;
@@ -520,6 +539,11 @@ impl<'a> Tokenizer<'a> {
             .flatten()
         {
             (start + n, TokenKind::Number, Tag::Plain)
+        } else if let Some(n) = chars::is_apostrophe(c)
+            .then(|| self.clitic_after(start, c))
+            .flatten()
+        {
+            (start + n, TokenKind::Word, Tag::Plain)
         } else if matches!(c, '"' | '\'' | '`') {
             let end = if c == '"' {
                 start + 1
@@ -532,6 +556,19 @@ impl<'a> Tokenizer<'a> {
                 Tag::CloseQuote
             };
             (end, TokenKind::Punct, tag)
+        } else if matches!(c, '‘' | '’') && matches!(self.char_at(start + 3), Some('‘' | '’'))
+        {
+            // "’’" and "‘’": doubled single quotes standing for a double one.
+            let mut p = start;
+            while let Some(d) = self.char_at(p).filter(|d| matches!(d, '‘' | '’')) {
+                p += d.len_utf8();
+            }
+            let tag = if self.opens(start) {
+                Tag::OpenQuote
+            } else {
+                Tag::CloseQuote
+            };
+            (p, TokenKind::Punct, tag)
         } else if chars::is_open_quote(c) {
             (start + c.len_utf8(), TokenKind::Punct, Tag::OpenQuote)
         } else if chars::is_close_quote(c) {
@@ -618,7 +655,7 @@ pub(crate) fn clitic_split(word: &str) -> Option<usize> {
         if n < k + 2 || !b[n - k..].eq_ignore_ascii_case(suf) {
             continue;
         }
-        let ap = if b[n - k - 1] == b'\'' {
+        let ap = if matches!(b[n - k - 1], b'\'' | b'`') {
             n - k - 1
         } else if n >= k + 4 && &b[n - k - 3..n - k] == CURLY {
             n - k - 3
@@ -641,7 +678,7 @@ pub(crate) fn clitic_split(word: &str) -> Option<usize> {
     if n >= 2 && b[0].is_ascii_digit() {
         let i = b
             .iter()
-            .position(|x| !(x.is_ascii_digit() || *x == b'.' || *x == b','))?;
+            .position(|x| !(x.is_ascii_digit() || matches!(x, b'.' | b',' | b':')))?;
         if i > 0
             && b[i - 1].is_ascii_digit()
             && b[i..].iter().all(|x| x.is_ascii_alphabetic())

@@ -106,6 +106,14 @@ fn company_and_latin_abbreviations() {
         ["e.g.", ",", "i.e.", ",", "vs.", "Ltd.", "Jr", "."]
     );
     assert_eq!(
+        sents("through a U.N. “deconfliction” system. It was in the U.S. “We know,” he said."),
+        [
+            "through a U.N. “deconfliction” system.",
+            "It was in the U.S.",
+            "“We know,” he said."
+        ]
+    );
+    assert_eq!(
         sents("They sold apples, pears, etc. The market closed."),
         ["They sold apples, pears, etc.", "The market closed."]
     );
@@ -371,6 +379,7 @@ fn clitics_split() {
         ]
     );
     assert_eq!(toks("DON'T"), ["DO", "N'T"]);
+    assert_eq!(toks("the U.S.’s role"), ["the", "U.S.", "’s", "role"]);
     assert_eq!(toks("cannot"), ["can", "not"]);
 }
 
@@ -430,6 +439,10 @@ fn missing_space_after_period() {
         ["It was small.", "The food was cold."]
     );
     assert_eq!(toks("small.The"), ["small", ".", "The"]);
+    assert_eq!(sents("It was late.I left."), ["It was late.", "I left."]);
+    // Not in e-mail addresses or inner periods.
+    assert_eq!(toks("Sean.Cooper@ElPaso.com"), ["Sean.Cooper@ElPaso.com"]);
+    assert_eq!(toks("St.Louis"), ["St.", "Louis"]);
 }
 
 #[test]
