@@ -206,7 +206,10 @@ impl Splitter<'_> {
                 && self.start_of(n) != Start::Lower;
         };
         match p.what {
-            Tag::Final(FinalKind::Unspaced) => true,
+            Tag::Final(FinalKind::Unspaced) => {
+                // "。」": the closing mark stays with the sentence.
+                !(gap == Gap::None && matches!(n.tag, Tag::CloseQuote | Tag::CloseBracket))
+            }
             Tag::Final(kind) => {
                 if gap == Gap::None {
                     return kind != FinalKind::Ellipsis && !p.closed && self.is_capitalized_word(n);

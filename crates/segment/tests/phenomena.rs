@@ -451,6 +451,7 @@ fn cjk_full_stops_need_no_space() {
         sents("今日は晴れ。明日は雨。"),
         ["今日は晴れ。", "明日は雨。"]
     );
+    assert_eq!(sents("他说：“好。”我走了。"), ["他说：“好。”", "我走了。"]);
 }
 
 #[test]
