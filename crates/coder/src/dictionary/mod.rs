@@ -136,9 +136,9 @@ fn date_number(published: Option<&str>) -> Option<u32> {
     (digits.len() == 8).then(|| digits.parse().ok()).flatten()
 }
 
-/// How many tokens around a verb its pattern elements are looked for (keeps odd,
-/// sentence-less documents linear).
-const WINDOW: usize = 40;
+/// How many tokens may separate a verb and its pattern elements, or two elements
+/// (determiners, adjectives: "attacked *the rebel* positions").
+const GAP: usize = 3;
 
 /// Words that negate a following verb.
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
@@ -328,7 +328,7 @@ impl DictionaryCoder {
     /// The best pattern for a verb at `[vs, ve)`: (pattern, elements matched).
     fn best_pattern<'a>(
         patterns: &'a [Pattern],
-        positions: &Positions<'_>,
+        toks: &[String],
         vs: usize,
         ve: usize,
     ) -> Option<&'a Pattern> {
@@ -337,8 +337,8 @@ impl DictionaryCoder {
             if p.pre.is_empty() && p.post.is_empty() {
                 continue;
             }
-            let post_ok = positions.in_order(&p.post, ve, (ve + WINDOW).min(positions.toks.len()));
-            let pre_ok = positions.in_order(&p.pre, vs.saturating_sub(WINDOW), vs);
+            let post_ok = match_post(&p.post, toks, ve);
+            let pre_ok = match_pre(&p.pre, toks, vs);
             if post_ok && pre_ok {
                 let n = p.pre.len() + p.post.len();
                 if best.is_none_or(|(_, m)| n > m) {
@@ -350,43 +350,39 @@ impl DictionaryCoder {
     }
 }
 
-/// Where each token occurs in a sentence, for fast pattern matching.
-struct Positions<'a> {
-    toks: &'a [String],
-    map: HashMap<&'a str, Vec<usize>>,
+/// True when every post-verb element follows the verb in order, each starting at most
+/// [`GAP`] tokens after the end of the previous one (determiners, adjectives between).
+fn match_post(elements: &[Vec<Phrase>], toks: &[String], verb_end: usize) -> bool {
+    let mut pos = verb_end;
+    for alts in elements {
+        let found = (pos..=(pos + GAP).min(toks.len())).find_map(|i| {
+            alts.iter()
+                .find(|p| toks.get(i..i + p.len()) == Some(&p[..]))
+                .map(|p| i + p.len())
+        });
+        match found {
+            Some(end) => pos = end,
+            None => return false,
+        }
+    }
+    true
 }
 
-impl<'a> Positions<'a> {
-    fn new(toks: &'a [String]) -> Self {
-        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, t) in toks.iter().enumerate() {
-            map.entry(t.as_str()).or_default().push(i);
+/// The mirror of [`match_post`] for elements before the verb.
+fn match_pre(elements: &[Vec<Phrase>], toks: &[String], verb_start: usize) -> bool {
+    let mut pos = verb_start;
+    for alts in elements.iter().rev() {
+        let found = (pos.saturating_sub(GAP)..=pos).rev().find_map(|end| {
+            alts.iter()
+                .find(|p| end >= p.len() && toks.get(end - p.len()..end) == Some(&p[..]))
+                .map(|p| end - p.len())
+        });
+        match found {
+            Some(start) => pos = start,
+            None => return false,
         }
-        Positions { toks, map }
     }
-
-    /// End of the first occurrence of `phrase` lying within `[from, to)`.
-    fn find(&self, phrase: &[String], from: usize, to: usize) -> Option<usize> {
-        let list = self.map.get(phrase.first()?.as_str())?;
-        let k = list.partition_point(|&i| i < from);
-        list[k..]
-            .iter()
-            .take_while(|&&i| i + phrase.len() <= to)
-            .find(|&&i| self.toks[i..i + phrase.len()] == *phrase)
-            .map(|&i| i + phrase.len())
-    }
-
-    /// True when every element occurs within `[from, to)`, in order (greedy earliest end).
-    fn in_order(&self, elements: &[Vec<Phrase>], from: usize, to: usize) -> bool {
-        let mut pos = from;
-        for alts in elements {
-            match alts.iter().filter_map(|p| self.find(p, pos, to)).min() {
-                Some(end) => pos = end,
-                None => return false,
-            }
-        }
-        true
-    }
+    true
 }
 
 impl Coder for DictionaryCoder {
@@ -435,7 +431,6 @@ impl Coder for DictionaryCoder {
             }
             let tokens = article.sentence_tokens(sentence);
             let mentions = self.mentions(toks);
-            let positions = Positions::new(toks);
             let mut covered = vec![false; toks.len()];
             for m in &mentions {
                 covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
@@ -461,7 +456,7 @@ impl Coder for DictionaryCoder {
                 if negated {
                     continue;
                 }
-                let pattern = Self::best_pattern(&block.patterns, &positions, vs, ve);
+                let pattern = Self::best_pattern(&block.patterns, toks, vs, ve);
                 let (code, rule_detail) = match pattern {
                     Some(p) => (p.code.clone(), p.source.clone()),
                     None => (
