@@ -206,7 +206,7 @@ fn huge_line_is_processed() {
     let junk = format!("{} ", "x".repeat(999));
     let body = format!(
         "Afghan forces attacked the Taliban in Kunduz. {}",
-        junk.repeat(50 * 1024)
+        junk.repeat(53 * 1024)
     );
     let line = serde_json::json!({"doc_id": "huge", "text": body}).to_string();
     assert!(line.len() > 50 * 1024 * 1024);
