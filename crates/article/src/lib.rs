@@ -256,7 +256,10 @@ mod tests {
     fn char_index_matches_naive_count() {
         let text = "a“b”é — x😀y";
         let idx = CharIndex::new(text);
-        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (b, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(idx.char_of(b), text[..b].chars().count(), "byte {b}");
         }
         let art = Article::new(Meta::default(), text.to_string());

@@ -213,10 +213,20 @@ fn huge_line_is_processed() {
     let small = r#"{"doc_id":"small","text":"The Taliban attacked Afghan forces."}"#;
     std::fs::write(&path, format!("{line}\n{small}\n")).unwrap();
     let out = khabar(&["code", path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let events = jsonl(&out.stdout);
-    assert!(events.iter().any(|e| e["doc_id"] == "huge"), "the huge document is coded");
-    assert!(events.iter().any(|e| e["doc_id"] == "small"), "the document after it is coded");
+    assert!(
+        events.iter().any(|e| e["doc_id"] == "huge"),
+        "the huge document is coded"
+    );
+    assert!(
+        events.iter().any(|e| e["doc_id"] == "small"),
+        "the document after it is coded"
+    );
 }
 
 /// `khabar eval` agrees with score.py (to 3 decimals) on every dev gold file, both when
@@ -310,9 +320,14 @@ fn dictionary_resource_is_reproducible() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("phoenix.json.zst");
     let run = khabar(&["train", "dictionary", "--out", out.to_str().unwrap()]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let built = std::fs::read(&out).unwrap();
-    let committed = std::fs::read(repo_root().join("resources/dictionary/phoenix.json.zst")).unwrap();
+    let committed =
+        std::fs::read(repo_root().join("resources/dictionary/phoenix.json.zst")).unwrap();
     assert!(
         built == committed,
         "resources/dictionary/phoenix.json.zst is stale: run `cargo run --release -- train dictionary`"

@@ -38,9 +38,11 @@ fn main() {
 fn segment_corpus(bencher: Bencher) {
     let docs = corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    bencher
-        .counter(BytesCount::new(bytes))
-        .bench(|| docs.iter().map(|d| segment::segment_text(divan::black_box(&d.text)).0.len()).sum::<usize>());
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        docs.iter()
+            .map(|d| segment::segment_text(divan::black_box(&d.text)).0.len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
@@ -48,9 +50,11 @@ fn pipeline_corpus(bencher: Bencher) {
     let docs = corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let pipeline = Pipeline::new(&Config::default()).expect("resources load");
-    bencher
-        .counter(BytesCount::new(bytes))
-        .bench(|| docs.iter().map(|d| pipeline.run(divan::black_box(d.clone())).events.len()).sum::<usize>());
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        docs.iter()
+            .map(|d| pipeline.run(divan::black_box(d.clone())).events.len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench(sample_count = 10)]

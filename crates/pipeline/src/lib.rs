@@ -49,7 +49,9 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
     /// An embedded resource is corrupt (a build problem, not an input problem).
-    #[error("embedded resource {name} is unreadable: {reason}; rebuild it (see README, `khabar train`)")]
+    #[error(
+        "embedded resource {name} is unreadable: {reason}; rebuild it (see README, `khabar train`)"
+    )]
     Resource {
         /// Which resource.
         name: &'static str,
@@ -79,7 +81,9 @@ pub struct Pipeline {
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pipeline").field("coder", &self.coder.name()).finish()
+        f.debug_struct("Pipeline")
+            .field("coder", &self.coder.name())
+            .finish()
     }
 }
 
@@ -122,7 +126,10 @@ mod tests {
 
     #[test]
     fn coder_names_parse() {
-        assert_eq!("dictionary".parse::<CoderKind>().unwrap(), CoderKind::Dictionary);
+        assert_eq!(
+            "dictionary".parse::<CoderKind>().unwrap(),
+            CoderKind::Dictionary
+        );
         assert!("nope".parse::<CoderKind>().is_err());
     }
 
@@ -132,7 +139,10 @@ mod tests {
         let text = "Afghan forces attacked Taliban positions in Kunduz on Monday. \
                     The Taliban said they surrendered to the government.";
         let out = p.run(Article::new(
-            Meta { doc_id: "x".into(), ..Default::default() },
+            Meta {
+                doc_id: "x".into(),
+                ..Default::default()
+            },
             text.to_string(),
         ));
         assert!(!out.article.sentences.is_empty());
@@ -149,7 +159,13 @@ mod tests {
     #[test]
     fn odd_text_is_not_an_error() {
         let p = Pipeline::new(&Config::default()).unwrap();
-        for text in ["", "\u{0}\u{1}\u{2}", "....!!!???", "“”’", &"word ".repeat(10_000)] {
+        for text in [
+            "",
+            "\u{0}\u{1}\u{2}",
+            "....!!!???",
+            "“”’",
+            &"word ".repeat(10_000),
+        ] {
             let out = p.run(Article::new(Meta::default(), text.to_string()));
             assert!(out.events.len() <= text.len());
         }

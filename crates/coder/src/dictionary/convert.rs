@@ -178,12 +178,12 @@ fn parse_code(inner: &str) -> Option<String> {
 fn verb_forms(base: &str) -> Vec<String> {
     let b = base;
     let mut out = vec![b.to_string()];
-    if b.ends_with('e') {
+    let consonant_y = !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy");
+    if let Some(stem) = b.strip_suffix('e') {
         out.push(format!("{b}s"));
         out.push(format!("{b}d"));
-        out.push(format!("{}ing", &b[..b.len() - 1]));
-    } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
-        let stem = &b[..b.len() - 1];
+        out.push(format!("{stem}ing"));
+    } else if let Some(stem) = b.strip_suffix('y').filter(|_| consonant_y) {
         out.push(format!("{stem}ies"));
         out.push(format!("{stem}ied"));
         out.push(format!("{b}ing"));
