@@ -22,7 +22,9 @@ fn crates_dir() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -55,7 +57,8 @@ fn dependencies(manifest: &str) -> Vec<String> {
 #[test]
 fn core_crates_depend_only_on_core_and_pure_crates() {
     for krate in CORE {
-        let manifest = std::fs::read_to_string(crates_dir().join(krate).join("Cargo.toml")).unwrap();
+        let manifest =
+            std::fs::read_to_string(crates_dir().join(krate).join("Cargo.toml")).unwrap();
         let deps = dependencies(&manifest);
         assert!(!deps.is_empty(), "{krate}: no [dependencies] parsed");
         for dep in deps {
@@ -63,7 +66,10 @@ fn core_crates_depend_only_on_core_and_pure_crates() {
                 CORE.contains(&dep.as_str()) || ALLOWED.contains(&dep.as_str()),
                 "core crate {krate} depends on {dep}: IO and shell crates stay out of the core"
             );
-            assert!(dep != "ingest" && dep != "cli", "{krate} must not depend on a shell crate");
+            assert!(
+                dep != "ingest" && dep != "cli",
+                "{krate} must not depend on a shell crate"
+            );
         }
     }
 }

@@ -333,3 +333,14 @@ fn dictionary_resource_is_reproducible() {
         "resources/dictionary/phoenix.json.zst is stale: run `cargo run --release -- train dictionary`"
     );
 }
+
+/// Same input, same bytes out, on 1 or N threads (documents run in parallel batches).
+#[test]
+fn output_is_identical_on_one_or_many_threads() {
+    let corpus = repo_root().join("resources/bench/corpus.jsonl");
+    let one = khabar(&["code", corpus.to_str().unwrap(), "--threads", "1"]);
+    let many = khabar(&["code", corpus.to_str().unwrap(), "--threads", "4"]);
+    assert!(one.status.success() && many.status.success());
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, many.stdout);
+}
