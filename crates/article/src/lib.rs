@@ -86,6 +86,54 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// Morphosyntax of one token (annotate layer): tags, lemma and dependency arc.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TokenAnnotation {
+    /// Universal POS tag ("VERB").
+    pub upos: String,
+    /// Penn Treebank tag ("VBD").
+    pub xpos: String,
+    /// Lemma ("surrender").
+    pub lemma: String,
+    /// Index of the head token within the sentence (0-based), None for the root.
+    pub head: Option<usize>,
+    /// Universal Dependencies relation to the head ("nsubj"; "root" for the root).
+    pub deprel: String,
+}
+
+/// The kind of a named-entity mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityLabel {
+    /// Person.
+    Per,
+    /// Organization.
+    Org,
+    /// Location.
+    Loc,
+}
+
+impl EntityLabel {
+    /// "PER", "ORG", "LOC".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Per => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+        }
+    }
+}
+
+/// A named-entity mention (annotate layer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityMention {
+    /// Where it is in the text.
+    pub span: Span,
+    /// Indices into [`Article::tokens`].
+    pub tokens: Range<usize>,
+    /// Its kind.
+    pub label: EntityLabel,
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -170,6 +218,12 @@ pub struct Article {
     pub tokens: Vec<Token>,
     /// Sentences in text order (segment layer).
     pub sentences: Vec<Sentence>,
+    /// One entry per token, parallel to `tokens` (annotate layer; empty until annotated).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<TokenAnnotation>,
+    /// Named-entity mentions in text order (annotate layer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<EntityMention>,
 }
 
 impl Article {
@@ -180,6 +234,8 @@ impl Article {
             text,
             tokens: Vec::new(),
             sentences: Vec::new(),
+            annotations: Vec::new(),
+            entities: Vec::new(),
         }
     }
 

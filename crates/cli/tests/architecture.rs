@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-const CORE: &[&str] = &["article", "segment", "coder", "events", "pipeline"];
+const CORE: &[&str] = &[
+    "article", "segment", "annotate", "coder", "events", "pipeline",
+];
 
 /// Non-khabar dependencies the core may use (pure computation, no IO).
 const ALLOWED: &[&str] = &[

@@ -1,0 +1,12 @@
+//! Stage `annotate`: statistical NLP on segmented articles — POS tags and lemmas
+//! ([`tag`], [`lemma`]), labeled dependency trees ([`parse`]) and named entities
+//! ([`ner`]), all trained here on Universal Dependencies / UNER data.
+//!
+//! Input: an [`article::Article`] with the segment layer. Output: the annotate layers
+//! (`Article::annotations`, `Article::entities`). Models are plain data (serde, zstd)
+//! handed in as bytes; training code lives beside inference code.
+//! Must not: do IO (the CLI reads corpora and writes model files), depend on other stages.
+
+pub mod conllu;
+pub mod features;
+pub mod perceptron;
