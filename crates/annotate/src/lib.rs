@@ -9,4 +9,5 @@
 
 pub mod conllu;
 pub mod features;
+pub mod parse;
 pub mod perceptron;

@@ -183,6 +183,14 @@ impl Weights {
             .collect();
     }
 
+    /// Every kept feature hash with its (class, weight) pairs, in ascending hash order.
+    pub fn rows(&self) -> impl Iterator<Item = (u64, &[(u16, f32)])> + '_ {
+        self.features.iter().enumerate().map(|(i, &f)| {
+            let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+            (f, &self.entries[a..b])
+        })
+    }
+
     /// Number of features kept.
     pub fn len(&self) -> usize {
         self.features.len()
