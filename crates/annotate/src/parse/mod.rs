@@ -52,7 +52,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 15,
+            epochs: 12,
             seed: 1,
             explore_after: 1,
             explore_prob: 0.9,
@@ -92,7 +92,10 @@ pub struct Manifest {
     pub scores: BTreeMap<String, f64>,
     /// Wall-clock seconds spent training (0 when unknown), set by the caller.
     pub train_seconds: f64,
-    /// Features and (feature, class) weights kept.
+    /// Weights below this absolute value were dropped after training ([`Parser::prune`]).
+    #[serde(default)]
+    pub pruned_below: f32,
+    /// Number of features kept.
     pub n_features: usize,
     /// Number of (feature, class) weights kept.
     pub n_weights: usize,
@@ -264,6 +267,8 @@ impl Parser {
     /// without weights): a smaller, faster model, usually at a small cost in accuracy.
     pub fn prune(&mut self, min_weight: f32) {
         self.table.prune(min_weight);
+        let m = &mut self.header.manifest;
+        m.pruned_below = m.pruned_below.max(min_weight);
         let (nf, nw) = self.table.size();
         self.header.manifest.n_features = nf;
         self.header.manifest.n_weights = nw;
