@@ -222,6 +222,11 @@ impl Parser {
         st.reset(n);
         sc.scores.resize(self.table.stride(), 0);
         while !st.is_terminal() {
+            if !st.legal(Move::Left) && !st.legal(Move::Right) {
+                // Only Shift is possible (the first move): nothing to score.
+                st.apply(Move::Shift, 0);
+                continue;
+            }
             feats::extract(&sc.tokens, st, &mut sc.feats);
             sc.scores.iter_mut().for_each(|s| *s = 0);
             self.table.score(&sc.feats, &mut sc.scores, &mut sc.gather);
