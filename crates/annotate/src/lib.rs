@@ -9,5 +9,8 @@
 
 pub mod conllu;
 pub mod features;
+pub mod lemma;
+pub mod model;
 pub mod parse;
 pub mod perceptron;
+pub mod tag;
