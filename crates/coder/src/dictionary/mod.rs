@@ -10,7 +10,8 @@
 //! the CAMEO code to PLOVER (CAMEO 01/02 give no event); source = nearest actor before
 //! the verb, target = nearest after, and as in TABARI an event needs both (measured on
 //! the dev gold: same event F1, better actor accuracy than accepting one side).
-//! A negator right before the verb drops the event.
+//! A negator right before the verb drops the event. When the article carries the
+//! annotate layer, verb forms count only where the tagger says VERB.
 //! Output: events without place, date or counts (the baseline does not read them).
 //! Must not: do IO; know any gold sentence.
 
@@ -394,6 +395,8 @@ impl Coder for DictionaryCoder {
         let mut coded = Coded::default();
         let index = article.char_index();
         let date = date_number(article.meta.published.as_deref());
+        let annotated =
+            article.annotations.len() == article.tokens.len() && !article.tokens.is_empty();
         let sentences: Vec<(usize, Vec<String>)> = article
             .sentences
             .iter()
@@ -448,6 +451,15 @@ impl Coder for DictionaryCoder {
                 };
                 let (vs, ve) = (i, i + len);
                 i = ve;
+                // With the annotate layer, a verb pattern counts only on a verb (PETRARCH
+                // read verbs off a parse; without one every form matches, nouns included).
+                let base = sentence.tokens.start;
+                if annotated
+                    && !(base + vs..base + ve)
+                        .any(|t| article.annotations.get(t).is_some_and(|a| a.upos == "VERB"))
+                {
+                    continue;
+                }
                 let (b, f) = self.verb_forms[v];
                 let block = &self.dict.verbs[b];
                 let form = &block.forms[f];
@@ -650,6 +662,34 @@ mod tests {
         ));
         assert!(story.events.is_empty());
         assert_eq!(story.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn with_pos_tags_verbs_count_only_on_verbs() {
+        let c = tiny();
+        let tagged = |upos: &str| {
+            let mut a = article("The Taliban attack Afghanistan .");
+            a.annotations = ["DET", "PROPN", upos, "PROPN", "PUNCT"]
+                .iter()
+                .map(|u| article::TokenAnnotation {
+                    upos: u.to_string(),
+                    ..Default::default()
+                })
+                .collect();
+            a
+        };
+        assert_eq!(c.code(&tagged("VERB")).events.len(), 1);
+        assert!(
+            c.code(&tagged("NOUN")).events.is_empty(),
+            "a noun is not a verb"
+        );
+        assert_eq!(
+            c.code(&article("The Taliban attack Afghanistan ."))
+                .events
+                .len(),
+            1,
+            "untagged: any form"
+        );
     }
 
     #[test]
