@@ -316,24 +316,21 @@ impl Vocab {
                 amb[i as usize]
             }
         };
+        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let end_shape = shape(END);
         let mut stat = Vec::with_capacity(n * STATIC);
         for (i, word) in words.iter().enumerate() {
             let w = &norm[i];
             let ii = i as isize;
-            let sh = shape(word);
+            let sh = shapes[i].as_str();
             let has_digit = word.chars().any(|c| c.is_numeric());
             let has_hyphen = word.contains('-');
             let has_upper = word.chars().any(char::is_uppercase);
             let title = word.chars().next().is_some_and(char::is_uppercase);
             let all_upper = has_upper && !word.chars().any(char::is_lowercase);
-            let flags = format!(
-                "{}{}{}{}{}",
-                u8::from(has_digit),
-                u8::from(has_hyphen),
-                u8::from(has_upper),
-                u8::from(title),
-                u8::from(all_upper)
-            );
+            let bits =
+                [has_digit, has_hyphen, has_upper, title, all_upper].map(|b| b'0' + u8::from(b));
+            let flags = std::str::from_utf8(&bits).unwrap_or("");
             let first = if i == 0 { "1" } else { "0" };
             let prev_word = if i >= 1 { words[i - 1] } else { START };
             let next_word = words.get(i + 1).copied().unwrap_or(END);
@@ -351,10 +348,10 @@ impl Vocab {
                 feature(8, &[prefix(w, 2)]),
                 feature(9, &[prefix(w, 3)]),
                 feature(10, &[prefix(w, 4)]),
-                feature(11, &[&sh]),
+                feature(11, &[sh]),
                 feature(12, &[&short_shape(word)]),
-                feature(13, &[&flags]),
-                feature(14, &[first, &flags]),
+                feature(13, &[flags]),
+                feature(14, &[first, flags]),
                 feature(15, &[prev]),
                 feature(16, &[at(ii - 2)]),
                 feature(17, &[next]),
@@ -371,11 +368,14 @@ impl Vocab {
                 feature(28, &[amb_at(ii - 1), amb[i]]),
                 feature(29, &[suffix(w, 3), next]),
                 feature(30, &[prev, suffix(w, 3)]),
-                feature(31, &[&sh, amb[i]]),
+                feature(31, &[sh, amb[i]]),
                 feature(32, &[suffix(w, 2), amb_at(ii + 1)]),
                 feature(33, &[first, w]),
                 feature(34, &[suffix(next, 1)]),
-                feature(35, &[&shape(if i + 1 < n { words[i + 1] } else { END })]),
+                feature(
+                    35,
+                    &[shapes.get(i + 1).map_or(end_shape.as_str(), String::as_str)],
+                ),
                 feature(36, &[suffix(w, 5)]),
                 feature(37, &[first, cap(prev_word), cap(word), cap(next_word)]),
                 feature(38, &[cap(word), amb[i]]),
