@@ -123,7 +123,10 @@ mod tests {
     fn round_trips_and_retags() {
         let mut s = parse(SAMPLE);
         assert_eq!(write(&s), SAMPLE);
-        assert_eq!(s[0].words(), vec!["Al", "-", "Zaman", ":", "American", "forces"]);
+        assert_eq!(
+            s[0].words(),
+            vec!["Al", "-", "Zaman", ":", "American", "forces"]
+        );
         s[0].rows[5].set_tag("B-ORG");
         assert!(write(&s).contains("6\tforces\tB-ORG\n"));
     }

@@ -9,8 +9,10 @@
 
 pub mod conllu;
 pub mod features;
+pub mod iob2;
 pub mod lemma;
 pub mod model;
+pub mod ner;
 pub mod parse;
 pub mod perceptron;
 pub mod tag;
