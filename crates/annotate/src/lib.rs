@@ -7,6 +7,7 @@
 //! handed in as bytes; training code lives beside inference code.
 //! Must not: do IO (the CLI reads corpora and writes model files), depend on other stages.
 
+pub mod annotator;
 pub mod conllu;
 pub mod features;
 pub mod iob2;
@@ -16,3 +17,5 @@ pub mod ner;
 pub mod parse;
 pub mod perceptron;
 pub mod tag;
+
+pub use annotator::Annotator;

@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Code events from documents (text, JSON Lines, HTML, directories, .gz, `-` for stdin).
     Code(cmd::code::Args),
+    /// The NLP layers (tags, lemmas, dependencies, entities) as CoNLL-U or IOB2.
+    Annotate(cmd::annotate::Args),
     /// Score the engine (or an event file) against gold files, as ../shared/score/score.py does.
     Eval(cmd::eval::Args),
     /// Measure throughput: documents/s, sentences/s, tokens/s.
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(a) => cmd::code::run(a),
+        Command::Annotate(a) => cmd::annotate::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train(a) => cmd::train::run(a),

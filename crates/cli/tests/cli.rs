@@ -344,3 +344,74 @@ fn output_is_identical_on_one_or_many_threads() {
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, many.stdout);
 }
+
+/// `khabar annotate` keeps CoNLL-U / IOB2 tokens and fills in predictions; raw documents
+/// come out as CoNLL-U with the segmenter's sentences.
+#[test]
+fn annotate_interfaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let conllu = dir.path().join("s.conllu");
+    std::fs::write(
+        &conllu,
+        "# text = Rebels attacked the town.\n1\tRebels\t_\t_\t_\t_\t0\t_\t_\t_\n2\tattacked\t_\t_\t_\t_\t0\t_\t_\t_\n3\tthe\t_\t_\t_\t_\t0\t_\t_\t_\n4\ttown\t_\t_\t_\t_\t0\t_\t_\tSpaceAfter=No\n5\t.\t_\t_\t_\t_\t0\t_\t_\t_\n\n",
+    )
+    .unwrap();
+    let out = khabar(&["annotate", "--from", "conllu", conllu.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[1][1], "attacked");
+    assert_eq!(rows[1][2], "attack", "lemma");
+    assert_eq!(rows[1][3], "VERB");
+    assert_eq!(rows.iter().filter(|r| r[6] == "0").count(), 1, "one root");
+    assert!(
+        rows.iter()
+            .all(|r| r[6].parse::<usize>().is_ok_and(|h| h <= 5)),
+        "heads in range"
+    );
+    assert!(
+        rows.iter().all(|r| r[7] != "_"),
+        "every word has a relation"
+    );
+    assert!(rows[3][9].contains("SpaceAfter=No"), "MISC kept");
+
+    let iob = dir.path().join("s.iob2");
+    std::fs::write(
+        &iob,
+        "1\tPresident\tO\n2\tBarack\tO\n3\tObama\tO\n4\tvisited\tO\n5\tKenya\tO\n6\t.\tO\n\n",
+    )
+    .unwrap();
+    let out = khabar(&["annotate", "--from", "iob2", iob.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tags: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').nth(2).unwrap().to_string())
+        .collect();
+    assert_eq!(tags.len(), 6);
+    assert!(tags[2].ends_with("-PER"), "{tags:?}");
+    assert_eq!(tags[4], "B-LOC", "{tags:?}");
+
+    let out = khabar(&["annotate", "examples/seed.txt", "--format", "conllu"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("# text = ").count(),
+        17,
+        "the seed body has 17 sentences"
+    );
+    assert!(text.contains("\tsurrender\tVERB\t"));
+}

@@ -3,11 +3,13 @@
 //! Stage: orchestration. Input: an [`Article`] with metadata and text (from `ingest` or
 //! built by hand). Output: [`Output`], the annotated article, its events and every
 //! stage's diagnostics. Loads the embedded resources (no files at run time) and orders
-//! the stages: segment → code. Later issues slot annotate and resolve in between.
+//! the stages: segment → annotate (tags, lemmas, dependencies, entities) → code.
+//! Later issues slot resolve (actors, places) in before code.
 //! Must not: do IO (resources are `include_bytes!`), print, or panic on odd text.
 
 pub mod resources;
 
+use annotate::Annotator;
 use article::{Article, Diagnostic};
 use coder::{dictionary::DictionaryCoder, Coder};
 use events::Event;
@@ -39,10 +41,21 @@ impl FromStr for CoderKind {
 }
 
 /// Pipeline settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The coder to use.
     pub coder: CoderKind,
+    /// Run the NLP models (tagger, parser, entity recognizer); off = segment and code only.
+    pub annotate: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            coder: CoderKind::default(),
+            annotate: true,
+        }
+    }
 }
 
 /// Why a pipeline could not be built.
@@ -76,6 +89,7 @@ pub struct Output {
 
 /// The configured pipeline; cheap to share across threads (`&Pipeline` is `Sync`).
 pub struct Pipeline {
+    annotator: Option<Annotator>,
     coder: Box<dyn Coder>,
 }
 
@@ -93,7 +107,22 @@ impl Pipeline {
         let coder: Box<dyn Coder> = match config.coder {
             CoderKind::Dictionary => Box::new(DictionaryCoder::new(resources::dictionaries()?)),
         };
-        Ok(Pipeline { coder })
+        let annotator = if config.annotate {
+            Some(resources::annotator()?)
+        } else {
+            None
+        };
+        Ok(Pipeline { annotator, coder })
+    }
+
+    /// The NLP models, when loaded.
+    pub fn annotator(&self) -> Option<&Annotator> {
+        self.annotator.as_ref()
+    }
+
+    /// IOB2 entity tags of one pre-tokenized sentence, when an entity model is loaded.
+    pub fn entity_tags(&self, words: &[&str]) -> Option<Vec<String>> {
+        self.annotator.as_ref().and_then(|a| a.entity_tags(words))
     }
 
     /// The coder's name.
@@ -104,6 +133,9 @@ impl Pipeline {
     /// Runs every stage on one article.
     pub fn run(&self, mut article: Article) -> Output {
         let mut diagnostics = segment::segment(&mut article);
+        if let Some(a) = &self.annotator {
+            diagnostics.extend(a.annotate(&mut article));
+        }
         let coded = self.coder.code(&article);
         diagnostics.extend(coded.diagnostics);
         for d in &mut diagnostics {
@@ -146,6 +178,20 @@ mod tests {
             text.to_string(),
         ));
         assert!(!out.article.sentences.is_empty());
+        assert_eq!(out.article.annotations.len(), out.article.tokens.len());
+        let attacked = out
+            .article
+            .tokens
+            .iter()
+            .position(|t| &text[t.span.range()] == "attacked")
+            .unwrap();
+        assert_eq!(out.article.annotations[attacked].upos, "VERB");
+        assert_eq!(out.article.annotations[attacked].lemma, "attack");
+        assert!(out
+            .article
+            .entities
+            .iter()
+            .any(|e| &text[e.span.range()] == "Kunduz"));
         assert!(!out.events.is_empty());
         for e in &out.events {
             let chars: Vec<char> = text.chars().collect();

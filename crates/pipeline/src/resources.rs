@@ -2,6 +2,7 @@
 //! `resources/`), decompressed and parsed on load. Rebuild them with `khabar train`.
 
 use crate::PipelineError;
+use annotate::{ner::Recognizer, parse::Parser, tag::Tagger, Annotator};
 use coder::dictionary::resource::{Dictionaries, RESOURCE_VERSION};
 
 /// The compiled Phoenix dictionaries (`resources/dictionary/phoenix.json.zst`).
@@ -22,4 +23,27 @@ pub fn dictionaries() -> Result<Dictionaries, PipelineError> {
         )));
     }
     Ok(dict)
+}
+
+/// The POS tagger + lemmatizer (`resources/models/tagger.bin.zst`).
+pub const TAGGER_ZST: &[u8] = include_bytes!("../../../resources/models/tagger.bin.zst");
+/// The dependency parser (`resources/models/parser.bin.zst`).
+pub const PARSER_ZST: &[u8] = include_bytes!("../../../resources/models/parser.bin.zst");
+/// The entity recognizer (`resources/models/ner.bin.zst`).
+pub const NER_ZST: &[u8] = include_bytes!("../../../resources/models/ner.bin.zst");
+
+/// Maps a model-loading error to a resource error naming the file.
+fn model_error<E: std::fmt::Display>(name: &'static str) -> impl Fn(E) -> PipelineError {
+    move |e| PipelineError::Resource {
+        name,
+        reason: e.to_string(),
+    }
+}
+
+/// Loads the embedded NLP models into one annotator.
+pub fn annotator() -> Result<Annotator, PipelineError> {
+    let tagger = Tagger::from_bytes(TAGGER_ZST).map_err(model_error("models/tagger.bin.zst"))?;
+    let parser = Parser::from_bytes(PARSER_ZST).map_err(model_error("models/parser.bin.zst"))?;
+    let ner = Recognizer::from_bytes(NER_ZST).map_err(model_error("models/ner.bin.zst"))?;
+    Ok(Annotator::new(tagger, Some(parser), Some(ner)))
 }

@@ -60,6 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let start = Instant::now();
     let pipeline = Pipeline::new(&Config {
         coder: args.coder.parse()?,
+        ..Config::default()
     })?;
     let load = start.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();

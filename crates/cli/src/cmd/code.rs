@@ -45,6 +45,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     set_threads(args.threads);
     let pipeline = Pipeline::new(&Config {
         coder: args.coder.parse()?,
+        ..Config::default()
     })?;
     let paths = if args.paths.is_empty() {
         vec!["-".to_string()]

@@ -87,6 +87,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let pipeline = Pipeline::new(&Config {
         coder: args.coder.parse()?,
+        ..Config::default()
     })?;
     let given = match &args.events {
         Some(p) => Some(read_file(p)?),
