@@ -62,14 +62,7 @@ impl Default for TrainOptions {
     }
 }
 
-/// One training or evaluation file a model was built from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DataFile {
-    /// File name (no directory), e.g. `en_ewt-ud-train.conllu.gz`.
-    pub name: String,
-    /// Checksum given by the caller, e.g. `blake3:…`.
-    pub checksum: String,
-}
+pub use crate::model::{DataFile, ModelError};
 
 /// Provenance and quality of a trained parser; stored inside the model.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -99,31 +92,6 @@ pub struct Manifest {
     pub n_features: usize,
     /// Number of (feature, class) weights kept.
     pub n_weights: usize,
-}
-
-/// Why parser model bytes could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum ModelError {
-    /// The zstd layer is corrupt.
-    #[error("parser model is not valid zstd data ({0}); retrain it with the train_parser example")]
-    Compression(String),
-    /// Not a parser model.
-    #[error("not a khabar parser model (bad magic bytes)")]
-    Magic,
-    /// The header does not parse.
-    #[error("parser model header is not valid: {0}")]
-    Header(String),
-    /// Another format version.
-    #[error("parser model version is {found:?}, this build reads {expected:?}; retrain the model")]
-    Version {
-        /// Version in the file.
-        found: String,
-        /// Version this code reads.
-        expected: String,
-    },
-    /// The weights are truncated or inconsistent.
-    #[error("parser model is truncated or corrupt: {0}")]
-    Corrupt(String),
 }
 
 /// Attachment scores as fractions (CoNLL 2018 style: punctuation included; LAS compares
