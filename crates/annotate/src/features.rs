@@ -19,9 +19,31 @@ pub fn feature(template: u32, parts: &[&str]) -> u64 {
     h
 }
 
+/// The first `k` chars of `s` (all when shorter).
+pub fn prefix(s: &str, k: usize) -> &str {
+    s.char_indices().nth(k).map_or(s, |(i, _)| &s[..i])
+}
+
+/// The last `k` chars of `s` (all when shorter).
+pub fn suffix(s: &str, k: usize) -> &str {
+    let n = s.chars().count();
+    if k >= n {
+        return s;
+    }
+    s.char_indices().nth(n - k).map_or("", |(i, _)| &s[i..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_and_suffixes_count_chars() {
+        assert_eq!(prefix("Qūsh", 2), "Qū");
+        assert_eq!(suffix("Qūsh", 3), "ūsh");
+        assert_eq!(suffix("ab", 5), "ab");
+        assert_eq!(prefix("", 3), "");
+    }
 
     #[test]
     fn hashes_are_stable_and_distinct() {

@@ -12,6 +12,7 @@
 //! Must not: do IO, fail on odd input (any string gets a lemma; unknown tags fall back
 //! to the form itself).
 
+use crate::features::suffix;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -92,16 +93,6 @@ fn rule_for(form: &str, lemma: &str) -> Rule {
     } else {
         on_lower
     }
-}
-
-/// The last `k` chars of `s` (all of it when shorter).
-fn suffix(s: &str, k: usize) -> &str {
-    let n = s.chars().count();
-    if k >= n {
-        return s;
-    }
-    let at = s.char_indices().nth(n - k).map_or(s.len(), |(i, _)| i);
-    &s[at..]
 }
 
 /// A trained lemmatizer: exception table plus suffix rules, keyed by XPOS (or UPOS where

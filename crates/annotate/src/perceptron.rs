@@ -117,6 +117,37 @@ impl Trainer {
     }
 }
 
+/// splitmix64: the generator of the deterministic training shuffles.
+pub fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Fisher–Yates shuffle driven by `state` (same state, same order: deterministic training).
+pub fn shuffle<T>(items: &mut [T], state: &mut u64) {
+    for i in (1..items.len()).rev() {
+        let j = (splitmix(state) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// Index of the highest score (lowest index on ties).
+#[inline]
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    let mut best_score = f32::NEG_INFINITY;
+    for (c, &s) in scores.iter().enumerate() {
+        if s > best_score {
+            best_score = s;
+            best = c;
+        }
+    }
+    best
+}
+
 /// The best class among `allowed` (all when empty); ties go to the lowest index.
 pub fn best(scores: &[f32], allowed: &[usize]) -> usize {
     let mut best_class = 0;

@@ -20,10 +20,10 @@
 //! (empty sentences, empty or exotic words all get a tag).
 
 use crate::conllu::Sentence;
-use crate::features::feature;
+use crate::features::{feature, prefix, suffix};
 use crate::lemma::Lemmatizer;
 use crate::model::{self, Manifest, ModelError, Row, Table};
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{argmax, shuffle, Trainer, Weights};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -247,20 +247,6 @@ fn shape_chars(chars: impl Iterator<Item = char>) -> String {
         .collect()
 }
 
-/// The first `k` chars of `s` (all when shorter).
-fn prefix(s: &str, k: usize) -> &str {
-    s.char_indices().nth(k).map_or(s, |(i, _)| &s[..i])
-}
-
-/// The last `k` chars of `s` (all when shorter).
-fn suffix(s: &str, k: usize) -> &str {
-    let n = s.chars().count();
-    if k >= n {
-        return s;
-    }
-    s.char_indices().nth(n - k).map_or("", |(i, _)| &s[i..])
-}
-
 const START: &str = "-START-";
 const START2: &str = "-START2-";
 const END: &str = "-END-";
@@ -465,36 +451,6 @@ fn stacked(names: &[String], p: &Prepared<'_>, first: &[u16]) -> Vec<u64> {
         out.extend_from_slice(&f);
     }
     out
-}
-
-/// splitmix64: the deterministic shuffle's generator.
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-fn shuffle<T>(items: &mut [T], state: &mut u64) {
-    for i in (1..items.len()).rev() {
-        let j = (splitmix(state) % (i as u64 + 1)) as usize;
-        items.swap(i, j);
-    }
-}
-
-/// Index of the highest score (lowest index on ties).
-#[inline]
-fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
-    let mut best_score = f32::NEG_INFINITY;
-    for (c, &s) in scores.iter().enumerate() {
-        if s > best_score {
-            best_score = s;
-            best = c;
-        }
-    }
-    best
 }
 
 /// Scores a feature set into a class-score buffer.

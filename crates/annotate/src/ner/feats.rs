@@ -9,6 +9,7 @@
 //! (empty strings, huge tokens, any script).
 
 use super::GazMatch;
+use crate::features::{prefix, suffix};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -186,20 +187,6 @@ fn shape_hash(word: &str) -> u64 {
 fn short_shape_hash(word: &str) -> u64 {
     let n = word.chars().count();
     hash_chars(word.chars().skip(n.saturating_sub(3)).map(shape_char))
-}
-
-/// The first `k` chars of `s` (all when shorter).
-fn prefix(s: &str, k: usize) -> &str {
-    s.char_indices().nth(k).map_or(s, |(i, _)| &s[..i])
-}
-
-/// The last `k` chars of `s` (all when shorter).
-fn suffix(s: &str, k: usize) -> &str {
-    let n = s.chars().count();
-    if k >= n {
-        return s;
-    }
-    s.char_indices().nth(n - k).map_or("", |(i, _)| &s[i..])
 }
 
 /// FNV-1a hash of a string (feature parts are hashed once per word, then combined).

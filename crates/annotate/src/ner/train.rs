@@ -12,7 +12,7 @@ use super::feats;
 use super::{decode, Gazetteer, Header, Labels, Lexicon, Recognizer, FEATURES, VERSION};
 use crate::iob2;
 use crate::model::{Manifest, Table};
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{argmax, shuffle, splitmix, Trainer, Weights};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -84,35 +84,6 @@ fn build_casing(train: &[iob2::Sentence], min_count: u32) -> BTreeMap<String, ch
         .filter(|(_, c)| c.iter().sum::<u32>() >= min_count.max(1))
         .map(|(w, c)| (w, char::from(feats::bucket(c[0], c[1], c[2]))))
         .collect()
-}
-
-/// splitmix64: the deterministic shuffle's generator.
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-fn shuffle<T>(items: &mut [T], state: &mut u64) {
-    for i in (1..items.len()).rev() {
-        let j = (splitmix(state) % (i as u64 + 1)) as usize;
-        items.swap(i, j);
-    }
-}
-
-/// Index of the highest score (first on ties).
-fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
-    let mut best_score = f32::NEG_INFINITY;
-    for (c, &s) in scores.iter().enumerate() {
-        if s > best_score {
-            best_score = s;
-            best = c;
-        }
-    }
-    best
 }
 
 /// `x` rounded to 4 decimals: such numbers survive a JSON round trip exactly.
