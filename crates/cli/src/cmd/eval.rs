@@ -85,24 +85,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.gold.is_empty() {
         bail!("no gold file given; usage: khabar eval GOLD.jsonl... [--events FILE] [--json]");
     }
-    let pipeline = Pipeline::new(&Config {
-        coder: args.coder.parse()?,
-        ..Config::default()
-    })?;
     let given = match &args.events {
         Some(p) => Some(read_file(p)?),
         None => None,
+    };
+    // The models load only when the engine runs (not when scoring a saved event file).
+    let pipeline = match given {
+        Some(_) => None,
+        None => Some(Pipeline::new(&Config {
+            coder: args.coder.parse()?,
+            ..Config::default()
+        })?),
+    };
+    let source = match (&pipeline, &args.events) {
+        (Some(p), _) => format!("{} coder", p.coder_name()),
+        (None, Some(f)) => format!("events from {f}"),
+        (None, None) => String::new(),
     };
     let mut saved = Vec::new();
     let mut json = serde_json::Map::new();
     let mut single = None;
     for (k, path) in args.gold.iter().enumerate() {
         let gold = read_file(path)?;
-        let system = match &given {
-            Some(bytes) => bytes.clone(),
-            None => system_events(&pipeline, path, &gold)?,
+        let system = match (&given, &pipeline) {
+            (Some(bytes), _) => std::borrow::Cow::Borrowed(bytes),
+            (None, Some(p)) => std::borrow::Cow::Owned(system_events(p, path, &gold)?),
+            (None, None) => bail!("no event source"),
         };
-        saved.extend_from_slice(&system);
+        if args.save.is_some() {
+            saved.extend_from_slice(&system);
+        }
         let result = events::score::score_jsonl(&gold, &system);
         for msg in result.errors.iter().take(50) {
             eprintln!("error: {msg}");
@@ -119,7 +131,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if k > 0 {
                 writeln!(so)?;
             }
-            writeln!(so, "== {path} ({} coder)", pipeline.coder_name())?;
+            writeln!(so, "== {path} ({source})")?;
             writeln!(so, "{}", events::score::report(&result))?;
         }
     }
