@@ -1,55 +1,75 @@
-//! Trains the entity recognizer and writes the model (stage `annotate`, build time; this
-//! example does the IO the library must not).
+//! `khabar train ner`: trains the entity recognizer and writes the model with its
+//! manifest.
 //!
-//! Input, under the NLP data directory (`--data DIR`, default `../shared/data/nlp` from
-//! the repository root): UNER English-EWT train (2022 preliminary release; OTH and the
-//! malformed `B-O` count as O), dev (model selection) and test, UNER English-PUD test;
-//! extra training corpora (`--extra LIST`, default `wikigold,gum`; `--extra ""` for none):
-//! wikigold (IOB1 → IOB2, MISC → O) and the CC BY genres of UD English-GUM with names
-//! derived from its entity annotation; and for the built-in name lexicon (`--no-lexicon`
-//! to leave it out) `../geonames` and `../phoenix` beside the NLP directory.
+//! Input, under the NLP data folder (`--data DIR`, default `../shared/data/nlp`): UNER
+//! English-EWT train (2022 preliminary release; OTH and the malformed `B-O` count as O),
+//! dev (model selection) and test, UNER English-PUD test; extra training corpora
+//! (`--extra LIST`, default `wikigold,gum`; `--extra ""` for none): wikigold (IOB1 →
+//! IOB2, MISC → O) and the CC BY genres of UD English-GUM with names derived from its
+//! entity annotation; and for the built-in name lexicon (`--no-lexicon` to leave it out)
+//! `../geonames` and `../phoenix` beside the NLP folder.
 //! Output: exact-span P/R/F1 (overall and per type, computed like
 //! `shared/score/score_nlp.py iob2`) on EWT dev, EWT test and PUD, recognition speed,
-//! model size, and `resources/models/ner.bin.zst` plus `resources/models/ner.manifest.json`
-//! (or under `--out DIR`). Other options: `--epochs N`, `--seed S`, `--min-weight W`,
-//! `--min-count N`, `--word-dropout P`, `--beam N`, `--no-write`, `--load MODEL`
-//! (evaluate an existing model), `--pred DIR` (write the predictions as IOB2 for
-//! `score_nlp.py`), `--dump-gum FILE` (write the converted GUM sentences).
-//!
-//! Run: `cargo run --release -p annotate --example train_ner`.
+//! model size, and `--out FILE` (default `resources/models/ner.bin.zst`) with
+//! `ner.manifest.json` beside it.
 
+use super::data::{read_text, write_model};
 use annotate::iob2::{self, Sentence};
 use annotate::model::DataFile;
 use annotate::ner::{Evaluation, Lexicon, Recognizer, TrainOptions};
+use anyhow::{bail, Context, Result};
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+/// Arguments of `khabar train ner`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// NLP data folder (uner_english_ewt/, uner_english_pud/, wikigold/, ud_english_gum/).
+    #[arg(long, default_value = "../shared/data/nlp")]
+    pub data: PathBuf,
+    /// Model file to write (the manifest goes beside it).
+    #[arg(long, default_value = "resources/models/ner.bin.zst")]
+    pub out: PathBuf,
+    /// Extra training corpora, comma-separated (wikigold, gum; "" for none).
+    #[arg(long, default_value = "wikigold,gum")]
+    pub extra: String,
+    /// Leave out the GeoNames/Phoenix name lexicon.
+    #[arg(long)]
+    pub no_lexicon: bool,
+    /// Training epochs (the best on dev is kept).
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Random seed.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Drop averaged weights smaller than this.
+    #[arg(long)]
+    pub min_weight: Option<f32>,
+    /// Keep features seen at least this often.
+    #[arg(long)]
+    pub min_count: Option<u32>,
+    /// Probability of hiding a word's identity during training.
+    #[arg(long)]
+    pub word_dropout: Option<f64>,
+    /// Beam width for decoding during training.
+    #[arg(long)]
+    pub beam: Option<usize>,
+    /// Write the predictions as IOB2 into this folder (for score_nlp.py).
+    #[arg(long)]
+    pub pred: Option<PathBuf>,
+    /// Write the converted GUM sentences to this file.
+    #[arg(long)]
+    pub dump_gum: Option<PathBuf>,
+    /// Evaluate an existing model instead of training.
+    #[arg(long)]
+    pub load: Option<PathBuf>,
+    /// Evaluate and report only; write nothing.
+    #[arg(long)]
+    pub no_write: bool,
 }
 
-/// Reads a (gzipped) text file; returns its text and a [`DataFile`] with its BLAKE3 hash.
-fn read_text(path: &Path) -> Result<(String, DataFile), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut text = String::new();
-    if path.extension().is_some_and(|e| e == "gz") {
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut text)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-    } else {
-        text = String::from_utf8(bytes.clone()).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let checksum = format!("blake3:{}", blake3::hash(&bytes).to_hex());
-    Ok((text, DataFile { name, checksum }))
-}
-
-fn read_iob2(path: &Path) -> Result<(Vec<Sentence>, DataFile), String> {
+fn read_iob2(path: &Path) -> Result<(Vec<Sentence>, DataFile)> {
     let (text, file) = read_text(path)?;
     let sentences: Vec<Sentence> = iob2::parse(&text)
         .into_iter()
@@ -60,7 +80,7 @@ fn read_iob2(path: &Path) -> Result<(Vec<Sentence>, DataFile), String> {
 
 /// wikigold: `word tag` lines, IOB1, `-DOCSTART-` between documents → IOB2 sentences
 /// (MISC kept as a type; training maps every type it does not learn to O).
-fn read_wikigold(path: &Path) -> Result<(Vec<Sentence>, DataFile), String> {
+fn read_wikigold(path: &Path) -> Result<(Vec<Sentence>, DataFile)> {
     let (text, file) = read_text(path)?;
     let mut out = Vec::new();
     let mut rows: Vec<(String, String)> = Vec::new();
@@ -281,7 +301,7 @@ fn gum_name(words: &[annotate::conllu::Word], m: &Mention) -> Option<(usize, usi
 
 /// GUM (CC BY genres only) → IOB2 sentences with PER/ORG/LOC derived from the entity
 /// annotation (see [`gum_name`]); nested names inside a longer one are dropped.
-fn read_gum(dir: &Path) -> Result<(Vec<Sentence>, Vec<DataFile>), String> {
+fn read_gum(dir: &Path) -> Result<(Vec<Sentence>, Vec<DataFile>)> {
     let mut out = Vec::new();
     let mut files = Vec::new();
     for split in ["train", "dev", "test"] {
@@ -362,10 +382,7 @@ fn add_name(lex: &mut Lexicon, name: &str, class: usize, common: &HashSet<String
 /// admin-1 regions and cities of 15,000+ people (CC BY 4.0), and the Phoenix actor
 /// dictionaries (MIT): people, country entries (with their cities and adjectives),
 /// international organizations and armed groups. Returns it with the files read.
-fn build_lexicon(
-    data: &Path,
-    common: &HashSet<String>,
-) -> Result<(Lexicon, Vec<DataFile>), String> {
+fn build_lexicon(data: &Path, common: &HashSet<String>) -> Result<(Lexicon, Vec<DataFile>)> {
     let mut lex = Lexicon::new();
     let mut files = Vec::new();
     let geo = data.join("../geonames");
@@ -515,7 +532,7 @@ fn speed(rec: &Recognizer, sentences: &[Vec<&str>], seconds: f64) -> (f64, Optio
     (total / wall, cpu)
 }
 
-fn write_pred(dir: &Path, name: &str, rec: &Recognizer, gold: &[Sentence]) -> Result<(), String> {
+fn write_pred(dir: &Path, name: &str, rec: &Recognizer, gold: &[Sentence]) -> Result<()> {
     let mut pred = gold.to_vec();
     for s in &mut pred {
         let words: Vec<String> = s.words().iter().map(|w| w.to_string()).collect();
@@ -524,64 +541,43 @@ fn write_pred(dir: &Path, name: &str, rec: &Recognizer, gold: &[Sentence]) -> Re
             row.set_tag(&tag);
         }
     }
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
     let path = dir.join(name);
-    std::fs::write(&path, iob2::write(&pred)).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(&path, iob2::write(&pred)).with_context(|| format!("{}", path.display()))
 }
 
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("train_ner: {e}");
-        std::process::exit(2);
-    }
-}
-
-fn run() -> Result<(), String> {
-    let mut data = repo_root().join("../shared/data/nlp");
-    let mut out = repo_root().join("resources/models");
+/// Runs `khabar train ner`.
+pub fn run(args: Args) -> Result<()> {
     let mut options = TrainOptions::default();
-    let mut write = true;
-    let mut load: Option<PathBuf> = None;
-    let mut pred: Option<PathBuf> = None;
-    let mut extra: Vec<String> = vec!["wikigold".into(), "gum".into()];
-    let mut dump: Option<PathBuf> = None;
-    let mut use_lexicon = true;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = |what: &str| args.next().ok_or(format!("{a} needs {what}"));
-        match a.as_str() {
-            "--epochs" => {
-                options.epochs = value("a number")?.parse().map_err(|e| format!("{e}"))?
-            }
-            "--word-dropout" => {
-                options.word_dropout = value("a number")?.parse().map_err(|e| format!("{e}"))?
-            }
-            "--min-count" => {
-                options.min_feature_count =
-                    value("a number")?.parse().map_err(|e| format!("{e}"))?
-            }
-            "--beam" => options.beam = value("a number")?.parse().map_err(|e| format!("{e}"))?,
-            "--seed" => options.seed = value("a number")?.parse().map_err(|e| format!("{e}"))?,
-            "--min-weight" => {
-                options.min_weight = value("a number")?.parse().map_err(|e| format!("{e}"))?
-            }
-            "--data" => data = PathBuf::from(value("a directory")?),
-            "--out" => out = PathBuf::from(value("a directory")?),
-            "--pred" => pred = Some(PathBuf::from(value("a directory")?)),
-            "--extra" => {
-                extra = value("a list")?
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            }
-            "--dump-gum" => dump = Some(PathBuf::from(value("a file")?)),
-            "--no-lexicon" => use_lexicon = false,
-            "--no-write" => write = false,
-            "--load" => load = Some(PathBuf::from(value("a model file")?)),
-            _ => return Err(format!("unknown argument {a}")),
-        }
+    if let Some(v) = args.epochs {
+        options.epochs = v;
     }
+    if let Some(v) = args.word_dropout {
+        options.word_dropout = v;
+    }
+    if let Some(v) = args.min_count {
+        options.min_feature_count = v;
+    }
+    if let Some(v) = args.beam {
+        options.beam = v;
+    }
+    if let Some(v) = args.seed {
+        options.seed = v;
+    }
+    if let Some(v) = args.min_weight {
+        options.min_weight = v;
+    }
+    let data = args.data.clone();
+    let extra: Vec<String> = args
+        .extra
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let dump = args.dump_gum.clone();
+    let use_lexicon = !args.no_lexicon;
+    let load = args.load.clone();
+    let pred = args.pred.clone();
     let ewt = data.join("uner_english_ewt");
     let (mut train, train_file) = read_iob2(&ewt.join("en_ewt-ud-train.prelim2022.iob2.gz"))?;
     let (dev, dev_file) = read_iob2(&ewt.join("en_ewt-ud-dev.iob2.gz"))?;
@@ -607,7 +603,7 @@ fn run() -> Result<(), String> {
                 );
                 if let Some(path) = &dump {
                     std::fs::write(path, iob2::write(&s))
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                        .with_context(|| format!("{}", path.display()))?;
                 }
                 train.extend(s);
                 files.extend(f);
@@ -617,7 +613,7 @@ fn run() -> Result<(), String> {
                         .to_string(),
                 );
             }
-            _ => return Err(format!("unknown extra corpus {e:?} (known: wikigold, gum)")),
+            _ => bail!("unknown extra corpus {e:?} (known: wikigold, gum)"),
         }
     }
     files.extend([dev_file, test_file, pud_file]);
@@ -634,8 +630,8 @@ fn run() -> Result<(), String> {
     let start = Instant::now();
     let mut rec = match &load {
         Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Recognizer::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
+            let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+            Recognizer::from_bytes(&bytes).with_context(|| format!("{}", path.display()))?
         }
         None if use_lexicon => {
             let (lexicon, lex_files) = build_lexicon(&data, &common_words(&train))?;
@@ -710,7 +706,7 @@ fn run() -> Result<(), String> {
 
     let bytes = rec.to_bytes();
     let t = Instant::now();
-    let back = Recognizer::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let back = Recognizer::from_bytes(&bytes)?;
     let load_ms = t.elapsed().as_secs_f64() * 1000.0;
     let (features, weights) = rec.size();
     println!(
@@ -718,17 +714,10 @@ fn run() -> Result<(), String> {
         bytes.len() as f64 / 1e6
     );
     if back != rec || back.evaluate(&dev) != evals[0].1 {
-        return Err("the model does not round-trip through to_bytes/from_bytes".into());
+        bail!("the model does not round-trip through to_bytes/from_bytes");
     }
-    if write {
-        std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-        let model = out.join("ner.bin.zst");
-        std::fs::write(&model, &bytes).map_err(|e| format!("{}: {e}", model.display()))?;
-        let manifest = out.join("ner.manifest.json");
-        let json = serde_json::to_string_pretty(rec.manifest()).map_err(|e| e.to_string())?;
-        std::fs::write(&manifest, json + "\n")
-            .map_err(|e| format!("{}: {e}", manifest.display()))?;
-        println!("wrote {} and {}", model.display(), manifest.display());
+    if !args.no_write {
+        write_model(&args.out, &bytes, &serde_json::to_value(rec.manifest())?)?;
     }
     Ok(())
 }

@@ -1,5 +1,12 @@
-//! `khabar train dictionary [--data DIR] [--ontology DIR] [--out FILE]`: rebuilds the
-//! compiled Phoenix dictionary resource from `../shared` (reproducible, deterministic).
+//! `khabar train dictionary|tagger|parser|ner`: rebuilds a resource (the compiled
+//! Phoenix dictionary, the POS tagger, the dependency parser, the entity recognizer)
+//! from the raw data in `../shared`. Every resource in `resources/` is reproducible this
+//! way; the commands and their wall times are in `resources/*/README.md`.
+
+mod data;
+mod ner;
+mod parser;
+mod tagger;
 
 use anyhow::{Context, Result};
 use coder::dictionary::convert::{convert, PhoenixSources};
@@ -10,9 +17,27 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What to build.
-    #[arg(value_enum)]
+    #[command(subcommand)]
     pub what: What,
-    /// Raw data folder (for `dictionary`: the Phoenix dictionaries).
+}
+
+/// Buildable resources.
+#[derive(Debug, clap::Subcommand)]
+pub enum What {
+    /// The Phoenix actor/agent/verb/discard dictionaries + CAMEO→PLOVER table.
+    Dictionary(DictionaryArgs),
+    /// The UPOS+XPOS tagger and lemmatizer (UD English-EWT).
+    Tagger(tagger::Args),
+    /// The dependency parser (UD English-EWT).
+    Parser(parser::Args),
+    /// The PER/ORG/LOC entity recognizer (UNER + wikigold + GUM, name lexicon).
+    Ner(ner::Args),
+}
+
+/// Arguments of `khabar train dictionary`.
+#[derive(Debug, clap::Args)]
+pub struct DictionaryArgs {
+    /// Folder with the Phoenix dictionaries.
     #[arg(long, default_value = "../shared/data/phoenix")]
     pub data: PathBuf,
     /// Folder with CAMEO2PLOVER-2021.txt.
@@ -21,13 +46,6 @@ pub struct Args {
     /// Output file.
     #[arg(long, default_value = "resources/dictionary/phoenix.json.zst")]
     pub out: PathBuf,
-}
-
-/// Buildable resources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum What {
-    /// The Phoenix actor/agent/verb/discard dictionaries + CAMEO→PLOVER table.
-    Dictionary,
 }
 
 /// The Phoenix files PETRARCH2 loads by default (PETR_config.ini).
@@ -60,7 +78,10 @@ fn tokenize(text: &str) -> Vec<String> {
 /// Runs `khabar train`.
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.what {
-        What::Dictionary => {
+        What::Tagger(a) => tagger::run(a)?,
+        What::Parser(a) => parser::run(a)?,
+        What::Ner(a) => ner::run(a)?,
+        What::Dictionary(args) => {
             let mut prov = Vec::new();
             let verbs = read_text(&args.data.join("CAMEO.2.0.txt"), &mut prov)?;
             let actors: Vec<String> = ACTOR_FILES

@@ -1,0 +1,90 @@
+//! Reading training corpora: plain or gzipped text, with a BLAKE3 checksum for the
+//! model manifest, and where a trained model and its manifest are written.
+
+use annotate::model::DataFile;
+use anyhow::{Context, Result};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Reads a (gzipped when named `*.gz`) UTF-8 text file; returns the text and a
+/// [`DataFile`] naming it with the BLAKE3 hash of its bytes.
+pub fn read_text(path: &Path) -> Result<(String, DataFile)> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut text = String::new();
+    if path.extension().is_some_and(|e| e == "gz") {
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .with_context(|| format!("{}: not gzipped UTF-8 text", path.display()))?;
+    } else {
+        text = String::from_utf8(bytes.clone())
+            .with_context(|| format!("{}: not UTF-8", path.display()))?;
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let checksum = format!("blake3:{}", blake3::hash(&bytes).to_hex());
+    Ok((text, DataFile { name, checksum }))
+}
+
+/// Reads a CoNLL-U file (plain or `.gz`); malformed rows are reported, not fatal.
+pub fn read_conllu(path: &Path) -> Result<(Vec<annotate::conllu::Sentence>, DataFile)> {
+    let (text, file) = read_text(path)?;
+    let (sentences, errors) = annotate::conllu::parse(&text);
+    if let Some(e) = errors.first() {
+        eprintln!(
+            "{}: {} malformed rows, first: {e}",
+            path.display(),
+            errors.len()
+        );
+    }
+    Ok((sentences, file))
+}
+
+/// The manifest written beside a model file: `x.bin.zst` → `x.manifest.json`.
+pub fn manifest_path(model: &Path) -> PathBuf {
+    let name = model
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".bin.zst")
+        .or_else(|| name.strip_suffix(".zst"))
+        .or_else(|| name.strip_suffix(".bin"))
+        .unwrap_or(&name);
+    model.with_file_name(format!("{stem}.manifest.json"))
+}
+
+/// Writes a model and its pretty-printed JSON manifest (creating the folder).
+pub fn write_model(model: &Path, bytes: &[u8], manifest: &serde_json::Value) -> Result<()> {
+    if let Some(dir) = model.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(model, bytes).with_context(|| format!("cannot write {}", model.display()))?;
+    let path = manifest_path(model);
+    let json = serde_json::to_string_pretty(manifest)? + "\n";
+    std::fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("wrote {} and {}", model.display(), path.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_sits_beside_the_model() {
+        assert_eq!(
+            manifest_path(Path::new("resources/models/tagger.bin.zst")),
+            Path::new("resources/models/tagger.manifest.json")
+        );
+        assert_eq!(
+            manifest_path(Path::new("m.zst")),
+            Path::new("m.manifest.json")
+        );
+        assert_eq!(
+            manifest_path(Path::new("model")),
+            Path::new("model.manifest.json")
+        );
+    }
+}
