@@ -134,6 +134,82 @@ pub struct EntityMention {
     pub label: EntityLabel,
 }
 
+/// How precisely a resolved place is known (ACLED's geo_precision in spirit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A town, village or other point (populated place).
+    Town,
+    /// A second-level division (district, county).
+    Admin2,
+    /// A first-level division (province, state).
+    Admin1,
+    /// A whole country.
+    Country,
+    /// A continent or world region.
+    Region,
+}
+
+impl Precision {
+    /// "town", "admin2", "admin1", "country", "region".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Town => "town",
+            Precision::Admin2 => "admin2",
+            Precision::Admin1 => "admin1",
+            Precision::Country => "country",
+            Precision::Region => "region",
+        }
+    }
+}
+
+/// A gazetteer place a mention resolved to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// GeoNames id (0 for curated places without one).
+    pub geonameid: u32,
+    /// Name as the gazetteer holds it ("Darzab").
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country ("AF"); empty for continents.
+    pub country: String,
+    /// First-level division name ("Jowzjan"), when known.
+    pub admin1: Option<String>,
+    /// Second-level division name, when known.
+    pub admin2: Option<String>,
+    /// Latitude, WGS84.
+    pub lat: f64,
+    /// Longitude, WGS84.
+    pub lon: f64,
+    /// GeoNames feature code ("PPLA2", "ADM1", "PCLI", "CONT").
+    pub feature_code: String,
+    /// How precise the place is.
+    pub precision: Precision,
+}
+
+/// What kind of place mention it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceMentionKind {
+    /// A place name ("Darzab", "Jowzjan Province").
+    Toponym,
+    /// A nationality adjective or demonym ("Afghan", "Turkish"): country context, not an
+    /// event place.
+    Demonym,
+}
+
+/// A toponym or demonym in the text and the place it resolves to (resolve layer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    /// Where it is in the text.
+    pub span: Span,
+    /// Indices into [`Article::tokens`].
+    pub tokens: Range<usize>,
+    /// Toponym or demonym.
+    pub kind: PlaceMentionKind,
+    /// The resolved place; `None` when no gazetteer entry fits.
+    pub place: Option<Place>,
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -208,7 +284,7 @@ pub struct Meta {
 }
 
 /// The shared document: metadata, original text, and the layers stages add.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Article {
     /// Metadata.
     pub meta: Meta,
@@ -224,6 +300,9 @@ pub struct Article {
     /// Named-entity mentions in text order (annotate layer).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<EntityMention>,
+    /// Toponym and demonym mentions in text order, resolved to places (resolve layer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceMention>,
 }
 
 impl Article {
@@ -236,6 +315,7 @@ impl Article {
             sentences: Vec::new(),
             annotations: Vec::new(),
             entities: Vec::new(),
+            places: Vec::new(),
         }
     }
 

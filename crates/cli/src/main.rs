@@ -22,6 +22,8 @@ enum Command {
     Code(cmd::code::Args),
     /// The NLP layers (tags, lemmas, dependencies, entities) as CoNLL-U or IOB2.
     Annotate(cmd::annotate::Args),
+    /// Toponyms and demonyms with their resolved places (GeoNames ids, coordinates).
+    Places(cmd::places::Args),
     /// Score the engine (or an event file) against gold files, as ../shared/score/score.py does.
     Eval(cmd::eval::Args),
     /// Measure throughput: documents/s, sentences/s, tokens/s.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Code(a) => cmd::code::run(a),
         Command::Annotate(a) => cmd::annotate::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Places(a) => cmd::places::run(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train(a) => cmd::train::run(a),
     };

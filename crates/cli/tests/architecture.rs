@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 const CORE: &[&str] = &[
-    "article", "segment", "annotate", "coder", "events", "pipeline",
+    "article", "segment", "annotate", "places", "coder", "events", "pipeline",
 ];
 
 /// Non-khabar dependencies the core may use (pure computation, no IO).
@@ -17,6 +17,7 @@ const ALLOWED: &[&str] = &[
     "zstd",
     "unicode-normalization",
     "unicode-general-category",
+    "fst",
 ];
 
 fn crates_dir() -> PathBuf {

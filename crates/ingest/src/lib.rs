@@ -92,7 +92,7 @@ use std::collections::VecDeque;
 use std::path::Path;
 
 /// One thing read from the input: a document or a problem, in input order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// A document: `meta` and `text` set, layers empty.
     Doc(Article),

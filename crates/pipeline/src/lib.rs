@@ -3,8 +3,8 @@
 //! Stage: orchestration. Input: an [`Article`] with metadata and text (from `ingest` or
 //! built by hand). Output: [`Output`], the annotated article, its events and every
 //! stage's diagnostics. Loads the embedded resources (no files at run time) and orders
-//! the stages: segment → annotate (tags, lemmas, dependencies, entities) → code.
-//! Later issues slot resolve (actors, places) in before code.
+//! the stages: segment → annotate (tags, lemmas, dependencies, entities) → places
+//! (toponyms resolved to gazetteer entries) → code. The actors stage will join resolve.
 //! Must not: do IO (resources are `include_bytes!`), print, or panic on odd text.
 
 pub mod resources;
@@ -47,6 +47,8 @@ pub struct Config {
     pub coder: CoderKind,
     /// Run the NLP models (tagger, parser, entity recognizer); off = segment and code only.
     pub annotate: bool,
+    /// Find and resolve place names (gazetteer).
+    pub places: bool,
 }
 
 impl Default for Config {
@@ -54,6 +56,7 @@ impl Default for Config {
         Config {
             coder: CoderKind::default(),
             annotate: true,
+            places: true,
         }
     }
 }
@@ -90,6 +93,7 @@ pub struct Output {
 /// The configured pipeline; cheap to share across threads (`&Pipeline` is `Sync`).
 pub struct Pipeline {
     annotator: Option<Annotator>,
+    places: Option<places::Places>,
     coder: Box<dyn Coder>,
 }
 
@@ -112,7 +116,21 @@ impl Pipeline {
         } else {
             None
         };
-        Ok(Pipeline { annotator, coder })
+        let places = if config.places {
+            Some(resources::places()?)
+        } else {
+            None
+        };
+        Ok(Pipeline {
+            annotator,
+            places,
+            coder,
+        })
+    }
+
+    /// Replaces the places stage (e.g. with a gazetteer built elsewhere).
+    pub fn set_places(&mut self, places: Option<places::Places>) {
+        self.places = places;
     }
 
     /// The NLP models, when loaded.
@@ -135,6 +153,9 @@ impl Pipeline {
         let mut diagnostics = segment::segment(&mut article);
         if let Some(a) = &self.annotator {
             diagnostics.extend(a.annotate(&mut article));
+        }
+        if let Some(p) = &self.places {
+            p.annotate(&mut article);
         }
         let coded = self.coder.code(&article);
         diagnostics.extend(coded.diagnostics);

@@ -4,6 +4,7 @@
 use crate::PipelineError;
 use annotate::{ner::Recognizer, parse::Parser, tag::Tagger, Annotator};
 use coder::dictionary::resource::{Dictionaries, RESOURCE_VERSION};
+use places::Places;
 
 /// The compiled Phoenix dictionaries (`resources/dictionary/phoenix.json.zst`).
 pub const DICTIONARY_ZST: &[u8] = include_bytes!("../../../resources/dictionary/phoenix.json.zst");
@@ -46,4 +47,12 @@ pub fn annotator() -> Result<Annotator, PipelineError> {
     let parser = Parser::from_bytes(PARSER_ZST).map_err(model_error("models/parser.bin.zst"))?;
     let ner = Recognizer::from_bytes(NER_ZST).map_err(model_error("models/ner.bin.zst"))?;
     Ok(Annotator::new(tagger, Some(parser), Some(ner)))
+}
+
+/// The gazetteer (`resources/gazetteer/gazetteer.bin.zst`).
+pub const GAZETTEER_ZST: &[u8] = include_bytes!("../../../resources/gazetteer/gazetteer.bin.zst");
+
+/// Loads the embedded gazetteer into the places stage.
+pub fn places() -> Result<Places, PipelineError> {
+    Places::from_bytes(GAZETTEER_ZST).map_err(model_error("gazetteer/gazetteer.bin.zst"))
 }

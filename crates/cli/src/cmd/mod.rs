@@ -4,6 +4,7 @@ pub mod annotate;
 pub mod bench;
 pub mod code;
 pub mod eval;
+pub mod places;
 pub mod train;
 
 /// Input format named on the command line.

@@ -1,9 +1,11 @@
-//! `khabar train dictionary|tagger|parser|ner`: rebuilds a resource (the compiled
-//! Phoenix dictionary, the POS tagger, the dependency parser, the entity recognizer)
+//! `khabar train dictionary|tagger|parser|ner|gazetteer`: rebuilds a resource (the
+//! compiled Phoenix dictionary, the POS tagger, the dependency parser, the entity
+//! recognizer, the gazetteer)
 //! from the raw data in `../shared`. Every resource in `resources/` is reproducible this
 //! way; the commands and their wall times are in `resources/*/README.md`.
 
 mod data;
+mod gazetteer;
 mod ner;
 mod parser;
 mod tagger;
@@ -32,6 +34,8 @@ pub enum What {
     Parser(parser::Args),
     /// The PER/ORG/LOC entity recognizer (UNER + wikigold + GUM, name lexicon).
     Ner(ner::Args),
+    /// The gazetteer (GeoNames-derived files + curated aliases).
+    Gazetteer(gazetteer::Args),
 }
 
 /// Arguments of `khabar train dictionary`.
@@ -81,6 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         What::Tagger(a) => tagger::run(a)?,
         What::Parser(a) => parser::run(a)?,
         What::Ner(a) => ner::run(a)?,
+        What::Gazetteer(a) => gazetteer::run(a)?,
         What::Dictionary(args) => {
             let mut prov = Vec::new();
             let verbs = read_text(&args.data.join("CAMEO.2.0.txt"), &mut prov)?;
