@@ -42,3 +42,63 @@ fn pipeline_is_deterministic() {
     let b = serde_json::to_string(&pipeline.run(seed_article()).events).unwrap();
     assert_eq!(a, b);
 }
+
+/// Issue 4: Darzab, Jowzjan, Nangarhar and Jalalabad in the seed resolve to the right
+/// GeoNames places; demonyms ("Afghan", "American") name countries, not event places.
+#[test]
+fn seed_places_resolve() {
+    let pipeline = Pipeline::new(&Config::default()).expect("embedded resources load");
+    let out = pipeline.run(seed_article());
+    let a = &out.article;
+    let resolved = |surface: &str| -> Vec<(u32, String, Option<String>, String)> {
+        a.places
+            .iter()
+            .filter(|m| a.slice(m.span) == surface)
+            .map(|m| {
+                let p = m.place.as_ref().expect("resolved");
+                (
+                    p.geonameid,
+                    p.country.clone(),
+                    p.admin1.clone(),
+                    p.precision.as_str().to_string(),
+                )
+            })
+            .collect()
+    };
+    let darzab = resolved("Darzab");
+    assert!(!darzab.is_empty(), "{:?}", a.places);
+    for d in &darzab {
+        assert_eq!(d.0, 1143874, "Darzab, the district seat in Jowzjan");
+        assert_eq!(d.2.as_deref(), Some("Jowzjan"));
+    }
+    assert_eq!(
+        resolved("Jowzjan Province"),
+        vec![(
+            1139049,
+            "AF".into(),
+            Some("Jowzjan".into()),
+            "admin1".into()
+        )]
+    );
+    let nangarhar = resolved("Nangarhar Province");
+    assert!(!nangarhar.is_empty());
+    assert!(nangarhar.iter().all(|n| n.0 == 1132366 && n.3 == "admin1"));
+    let jalalabad = resolved("Jalalabad");
+    assert_eq!(jalalabad.len(), 1);
+    assert_eq!(jalalabad[0].0, 1139715);
+    assert_eq!(jalalabad[0].2.as_deref(), Some("Nangarhar"));
+    for m in &a.places {
+        let p = m.place.as_ref().expect("resolved");
+        assert!(p.country == "AF" || p.country == "US", "stray place {p:?}");
+        if a.slice(m.span) == "Afghan" || a.slice(m.span) == "American" {
+            assert_eq!(m.kind, article::PlaceMentionKind::Demonym);
+        }
+    }
+    // Names in the text that are not places here.
+    for not_place in ["Ismail", "Mubarez", "Khorasan", "Taliban", "Central"] {
+        assert!(
+            resolved(not_place).is_empty(),
+            "{not_place} is not a place here"
+        );
+    }
+}

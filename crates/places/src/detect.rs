@@ -18,6 +18,57 @@ const CONNECTORS: &[&str] = &[
     "and", "&", "'s",
 ];
 
+/// Titles that make the capitalized words after them a person's name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "general",
+    "capt",
+    "captain",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "lt",
+    "lieutenant",
+    "sgt",
+    "sergeant",
+    "cmdr",
+    "commander",
+    "adm",
+    "admiral",
+    "president",
+    "minister",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "mufti",
+    "maulavi",
+    "mawlawi",
+    "mullah",
+    "mulla",
+    "sheikh",
+    "shaikh",
+    "imam",
+    "haji",
+    "qari",
+    "sir",
+    "lord",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "judge",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+];
+
 /// Prepositions that announce a place ("in Kabul", "near Darzab").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -63,6 +114,8 @@ pub struct Candidate {
     pub tokens: Range<usize>,
     /// Byte span (type word included).
     pub span: Span,
+    /// The name's lookup key ("london"), type word excluded.
+    pub name: String,
     /// Gazetteer hits for the name.
     pub hits: Vec<Hit>,
     /// The level a type word asks for.
@@ -81,6 +134,10 @@ pub struct Candidate {
     pub proper: bool,
     /// A one-word name that is also a common English word ("Church", "Mobile").
     pub common: bool,
+    /// A one-word name that is never a place on its own ("March", "Monday").
+    pub stop: bool,
+    /// Inside a longer run of capitalized words that is not a place name.
+    pub embedded: bool,
     /// Sentence index.
     pub sentence: usize,
     /// Index of a following candidate that names its parent ("Darzab, Jowzjan").
@@ -123,7 +180,7 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
             let max_end = (i + MAX_TOKENS).min(range.end);
             for end in (i + 1..=max_end).rev() {
                 let last = word(end - 1);
-                if !is_capitalized(last) && !last.ends_with('.') {
+                if !is_capitalized(last) {
                     continue;
                 }
                 if (i + 1..end - 1).any(|j| {
@@ -196,6 +253,48 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
                     end += 1;
                 }
             }
+            // "Sagaing Region" where the province is spelled "Sagain": a loose reading at
+            // the level the type word asks for.
+            let mut hits = hits;
+            if let Some(level) = level_hint {
+                if !hits.iter().any(|h| gazetteer.entry(h.entry).level == level) {
+                    let k =
+                        key(&text
+                            [article.tokens[i].span.start..article.tokens[name_end - 1].span.end]);
+                    hits.extend(
+                        gazetteer
+                            .lookup_loose(&k)
+                            .into_iter()
+                            .filter(|h| gazetteer.entry(h.entry).level == level),
+                    );
+                }
+            }
+            // Part of a longer capitalized name ("Mohammad Ismail Mubarez")?
+            let capital_word = |t: usize| {
+                let w = word(t);
+                is_capitalized(w) && w.chars().any(char::is_alphabetic) && type_word(w).is_none()
+            };
+            let embedded = (i > range.start + 1
+                || (i > range.start && !sentence_initial(i - 1, range.start)))
+                && i > range.start
+                && capital_word(i - 1)
+                || name_end < range.end && capital_word(name_end) && level_hint.is_none();
+            // "Capt. Mohammad Ismail Mubarez": capitalized words after a title are a name,
+            // whatever the recognizer says.
+            let mut t = i;
+            let mut titled = false;
+            while t > range.start && i - t < 4 {
+                t -= 1;
+                let w = word(t);
+                let bare = w.trim_end_matches('.').to_lowercase();
+                if TITLES.contains(&bare.as_str()) {
+                    titled = true;
+                    break;
+                }
+                if !is_capitalized(w) {
+                    break;
+                }
+            }
             let prev = (i > range.start).then(|| word(i - 1).to_lowercase());
             let cued = dateline
                 || level_hint.is_some()
@@ -212,12 +311,16 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
             } else {
                 hits
             };
-            let ner_loc = (i..name_end).any(|t| label[t] == Some(EntityLabel::Loc));
-            let in_person = !dateline && (i..name_end).any(|t| label[t] == Some(EntityLabel::Per));
+            let ner_loc = !titled && (i..name_end).any(|t| label[t] == Some(EntityLabel::Loc));
+            let in_person =
+                titled || !dateline && (i..name_end).any(|t| label[t] == Some(EntityLabel::Per));
             let in_organization = (i..name_end).any(|t| label[t] == Some(EntityLabel::Org));
             let proper = (i..name_end).all(|t| upos(t).is_none_or(|u| u == "PROPN"))
                 || (i..name_end).any(|t| upos(t) == Some("PROPN"));
+            let name =
+                key(&text[article.tokens[i].span.start..article.tokens[name_end - 1].span.end]);
             out.push(Candidate {
+                name,
                 tokens: i..end,
                 span: Span::new(
                     article.tokens[i].span.start,
@@ -232,6 +335,8 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
                 in_organization,
                 proper,
                 common: name_end == i + 1 && gazetteer.is_common_word(&key(w)),
+                stop: name_end == i + 1 && gazetteer.is_stop_word(&key(w)),
+                embedded,
                 sentence: si,
                 parent: None,
             });
@@ -296,6 +401,7 @@ fn hyphen_parts(
         }
         let demonym = hits.iter().all(|h| h.via == Via::Demonym);
         out.push(Candidate {
+            name: key(part),
             tokens: t..t + 1,
             span: Span::new(start, start + part.len()),
             hits,
@@ -307,9 +413,16 @@ fn hyphen_parts(
             in_organization: label[t] == Some(EntityLabel::Org),
             proper: true,
             common: gazetteer.is_common_word(&key(part)),
+            stop: gazetteer.is_stop_word(&key(part)),
+            embedded: false,
             sentence,
             parent: None,
         });
     }
     out
+}
+
+/// True when token `t` opens its sentence.
+fn sentence_initial(t: usize, sentence_start: usize) -> bool {
+    t == sentence_start
 }

@@ -7,38 +7,102 @@ use crate::detect::Candidate;
 use crate::gazetteer::{Entry, Gazetteer, Level, Via};
 use std::collections::HashMap;
 
+/// Weights per name (a name never counts as context for itself: ten mentions of
+/// "London" must not vote for the London they happen to pick).
+type Votes = HashMap<String, f32>;
+
 /// The document context: how often each country and province is named.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
-    countries: HashMap<String, f32>,
-    admin1: HashMap<(String, String), f32>,
+    countries: HashMap<String, Votes>,
+    admin1: HashMap<(String, String), Votes>,
+    /// Distinct names in the document that could lie in each province.
+    support: HashMap<(String, String), Vec<String>>,
+}
+
+fn others(votes: Option<&Votes>, name: &str) -> f32 {
+    votes.map_or(0.0, |v| {
+        v.iter()
+            .filter(|(n, _)| n.as_str() != name)
+            .map(|(_, w)| w)
+            .sum()
+    })
 }
 
 impl Context {
-    fn add(&mut self, e: &Entry, weight: f32) {
+    fn add(&mut self, e: &Entry, name: &str, weight: f32) {
         if !e.country.is_empty() {
-            *self.countries.entry(e.country.clone()).or_default() += weight;
+            *self
+                .countries
+                .entry(e.country.clone())
+                .or_default()
+                .entry(name.to_string())
+                .or_default() += weight;
         }
         if !e.admin1.is_empty() && e.level >= Level::Admin1 {
             *self
                 .admin1
                 .entry((e.country.clone(), e.admin1.clone()))
+                .or_default()
+                .entry(name.to_string())
                 .or_default() += weight;
         }
     }
 
-    fn country_score(&self, cc: &str) -> f32 {
-        let total: f32 = self.countries.values().sum();
-        match self.countries.get(cc) {
-            Some(&w) if total > 0.0 => 1.0 + 5.0 * (w / total),
-            _ => 0.0,
+    /// True when names other than this one give the document any country.
+    fn has_countries(&self, name: &str) -> bool {
+        self.countries.values().any(|v| others(Some(v), name) > 0.0)
+    }
+
+    fn country_score(&self, cc: &str, name: &str) -> f32 {
+        let total: f32 = self.countries.values().map(|v| others(Some(v), name)).sum();
+        let w = others(self.countries.get(cc), name);
+        if total > 0.0 && w > 0.0 {
+            1.0 + 5.0 * (w / total)
+        } else {
+            0.0
         }
     }
 
-    fn admin1_score(&self, e: &Entry) -> f32 {
-        match self.admin1.get(&(e.country.clone(), e.admin1.clone())) {
-            Some(&w) => 2.0 + w.min(3.0) * 0.5,
-            None => 0.0,
+    /// Names that could lie in each province (any reading), for spatial coherence:
+    /// "London", "St. Thomas" and "Middlesex" all have readings in Ontario.
+    fn support_from(&mut self, gazetteer: &Gazetteer, candidates: &[Candidate]) {
+        for c in candidates.iter().filter(|c| !c.demonym) {
+            for h in &c.hits {
+                let e = gazetteer.entry(h.entry);
+                if e.level >= Level::Admin1 && !e.admin1.is_empty() {
+                    let names = self
+                        .support
+                        .entry((e.country.clone(), e.admin1.clone()))
+                        .or_default();
+                    if !names.contains(&c.name) {
+                        names.push(c.name.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    fn support_score(&self, e: &Entry, name: &str) -> f32 {
+        if e.level < Level::Admin1 || e.admin1.is_empty() {
+            return 0.0;
+        }
+        let others = self
+            .support
+            .get(&(e.country.clone(), e.admin1.clone()))
+            .map_or(0, |n| n.iter().filter(|x| *x != name).count());
+        0.5 * others.min(4) as f32
+    }
+
+    fn admin1_score(&self, e: &Entry, name: &str) -> f32 {
+        let w = others(
+            self.admin1.get(&(e.country.clone(), e.admin1.clone())),
+            name,
+        );
+        if w > 0.0 {
+            2.0 + w.min(3.0) * 0.5
+        } else {
+            0.0
         }
     }
 }
@@ -89,22 +153,29 @@ pub fn resolve(
 ) -> Vec<Option<u32>> {
     let seed = |context: &mut Context| {
         if let Some(cc) = home {
-            *context.countries.entry(cc.to_string()).or_default() += 1.5;
+            *context
+                .countries
+                .entry(cc.to_string())
+                .or_default()
+                .entry(String::new())
+                .or_default() += 1.5;
         }
     };
     // Pass 1: priors only. Countries, provinces, demonyms and names with one entry anchor
     // the document's context.
     let mut first = Context::default();
     seed(&mut first);
+    first.support_from(gazetteer, candidates);
     let mut chosen = pass(gazetteer, candidates, &first);
     let mut context = Context::default();
     seed(&mut context);
+    context.support_from(gazetteer, candidates);
     for (c, choice) in candidates.iter().zip(&chosen) {
         let Some(i) = *choice else { continue };
         let e = gazetteer.entry(i);
         let unique = c.hits.iter().all(|h| h.entry == i);
         if e.level <= Level::Admin1 || unique {
-            context.add(e, 1.0);
+            context.add(e, &c.name, 1.0);
         }
     }
     // Passes 2 and 3: with the context, then with the context of pass 2's choices.
@@ -113,11 +184,12 @@ pub fn resolve(
         if round == 0 {
             context = Context::default();
             seed(&mut context);
+            context.support_from(gazetteer, candidates);
             for (c, choice) in candidates.iter().zip(&chosen) {
                 let Some(i) = *choice else { continue };
                 let e = gazetteer.entry(i);
                 let anchor = e.level <= Level::Admin1 || c.hits.iter().all(|h| h.entry == i);
-                context.add(e, if anchor { 1.0 } else { 0.5 });
+                context.add(e, &c.name, if anchor { 1.0 } else { 0.5 });
             }
         }
     }
@@ -144,6 +216,9 @@ fn accept(e: &Entry, c: &Candidate, score: f32) -> bool {
     if c.demonym {
         return true;
     }
+    if c.stop {
+        return false;
+    }
     if c.in_person && !c.ner_loc && !c.cued {
         return false;
     }
@@ -153,7 +228,15 @@ fn accept(e: &Entry, c: &Candidate, score: f32) -> bool {
     // A town or district named like a common word ("Church", "Mobile") needs the
     // recognizer's LOC (outside an organization's name) or a cue.
     let clean_loc = c.ner_loc && !c.in_organization;
-    if c.common && e.level > Level::Admin1 && !c.cued && !clean_loc {
+    if c.common && e.level > Level::Country && !c.cued && !clean_loc {
+        return false;
+    }
+    // Inside a longer capitalized name that is not a place ("Mohammad Ismail Mubarez").
+    if c.embedded && e.level > Level::Admin1 && !c.cued && !c.ner_loc && !c.in_organization {
+        return false;
+    }
+    // A town or district needs a plausible reading, whatever announced it.
+    if e.level > Level::Admin1 && score < 1.0 {
         return false;
     }
     // Small places met with no cue at all are more often words or names.
@@ -181,10 +264,16 @@ fn best(
                 s -= 3.0;
             }
         }
-        s += context.country_score(&e.country);
-        if e.level >= Level::Admin1 {
-            s += context.admin1_score(e);
+        let in_context = context.country_score(&e.country, &c.name);
+        s += in_context;
+        // A town or district in a country the document never names is less likely.
+        if in_context == 0.0 && context.has_countries(&c.name) && e.level > Level::Admin1 {
+            s -= if h.via == Via::Name { 2.0 } else { 2.5 };
         }
+        if e.level >= Level::Admin1 {
+            s += context.admin1_score(e, &c.name);
+        }
+        s += context.support_score(e, &c.name);
         match scored.iter_mut().find(|(i, _)| *i == h.entry) {
             Some(x) => x.1 = x.1.max(s),
             None => scored.push((h.entry, s)),

@@ -418,7 +418,7 @@ pub fn build(
         let via = match f[0] {
             "alias" => Via::Alias,
             "demonym" => Via::Demonym,
-            "region" => continue,
+            "region" | "stop" => continue,
             other => {
                 b.warnings.push(format!("curated: unknown kind {other:?}"));
                 continue;
@@ -458,6 +458,17 @@ pub fn build(
         .map(key)
         .filter(|w| names.contains(w.as_str()))
         .collect();
+    for line in curated_lines(src.curated) {
+        let f = cols(line);
+        if f[0] == "stop" {
+            common.extend(
+                f.get(1)
+                    .map_or("", |s| s)
+                    .split('|')
+                    .map(|w| format!("!{}", key(w))),
+            );
+        }
+    }
     common.sort();
     common.dedup();
     let g = index(b.entries, b.keys, common, provenance)?;

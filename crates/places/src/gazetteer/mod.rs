@@ -169,6 +169,11 @@ impl Gazetteer {
         self.common.contains(key)
     }
 
+    /// True when a one-word name is never a place on its own ("march", "monday").
+    pub fn is_stop_word(&self, key: &str) -> bool {
+        self.common.contains(&format!("!{key}"))
+    }
+
     /// Entries whose name (primary, alternate, alias or demonym) has this exact key.
     pub fn lookup_key(&self, key: &str) -> Vec<Hit> {
         self.postings_of(key, false)
