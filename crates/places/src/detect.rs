@@ -274,10 +274,8 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
                 let w = word(t);
                 is_capitalized(w) && w.chars().any(char::is_alphabetic) && type_word(w).is_none()
             };
-            let embedded = (i > range.start + 1
-                || (i > range.start && !sentence_initial(i - 1, range.start)))
-                && i > range.start
-                && capital_word(i - 1)
+            // (A capitalized first word of the sentence says nothing.)
+            let embedded = i > range.start + 1 && capital_word(i - 1)
                 || name_end < range.end && capital_word(name_end) && level_hint.is_none();
             // "Capt. Mohammad Ismail Mubarez": capitalized words after a title are a name,
             // whatever the recognizer says.
@@ -420,9 +418,4 @@ fn hyphen_parts(
         });
     }
     out
-}
-
-/// True when token `t` opens its sentence.
-fn sentence_initial(t: usize, sentence_start: usize) -> bool {
-    t == sentence_start
 }
