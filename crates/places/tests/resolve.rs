@@ -64,6 +64,7 @@ fn admin_coords() -> String {
     s
 }
 
+#[allow(clippy::too_many_arguments)] // one argument per GeoNames column used
 fn city(
     id: u32,
     name: &str,
