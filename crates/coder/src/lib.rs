@@ -7,6 +7,7 @@
 
 pub mod dictionary;
 pub mod draft;
+pub mod location;
 
 use article::{Article, Diagnostic};
 use events::Event;

@@ -507,7 +507,11 @@ impl Coder for DictionaryCoder {
                     context: plover.context.clone(),
                     actor: side(source),
                     recipient: side(target),
-                    location: None,
+                    location: crate::location::locate(
+                        article,
+                        *k,
+                        Span::new(tokens[vs].span.start, tokens[ve - 1].span.end),
+                    ),
                     date: None,
                     dead: None,
                     injured: None,

@@ -1,0 +1,298 @@
+//! Event location: the most specific place the text ties to an event, from the places
+//! layer. In order: a toponym in the event's sentence (one attached to the trigger by
+//! the parse or announced by a locative preposition first, then the most specific,
+//! then the nearest), else the nearest earlier sentence of the paragraph that names a
+//! place, else the dateline, else the place the document is about (named in at least
+//! half of its specific mentions). Demonyms ("Afghan") never give a location.
+
+use article::{Article, PlaceMention, PlaceMentionKind, Precision, Span};
+use events::PlaceRef;
+
+/// Prepositions that put an event at a place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "on",
+    "into",
+    "from",
+    "within",
+    "nearby",
+];
+
+fn specificity(p: Precision) -> i32 {
+    match p {
+        Precision::Town => 4,
+        Precision::Admin2 => 3,
+        Precision::Admin1 => 2,
+        Precision::Country => 1,
+        Precision::Region => 0,
+    }
+}
+
+/// The output record of a resolved mention: the name as the text writes it (type
+/// word dropped: "Darzab District" → "Darzab"), the gazetteer's ids and point.
+pub fn place_ref(article: &Article, m: &PlaceMention) -> Option<PlaceRef> {
+    let p = m.place.as_ref()?;
+    let surface = article.slice(m.span);
+    let name = match m.tokens.len() {
+        n if n > 1 && ends_with_type_word(surface) => surface
+            .rsplit_once(char::is_whitespace)
+            .map_or(surface, |(head, _)| head),
+        _ => surface,
+    };
+    let name = name.trim_end_matches(['.', ',', '\'', '’']).trim();
+    Some(PlaceRef {
+        name: if name.is_empty() {
+            p.name.clone()
+        } else {
+            name.to_string()
+        },
+        country: (!p.country.is_empty()).then(|| p.country.clone()),
+        admin1: p.admin1.clone(),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        geonameid: (p.geonameid != 0).then_some(i64::from(p.geonameid)),
+        precision: Some(p.precision.as_str().to_string()),
+    })
+}
+
+fn ends_with_type_word(surface: &str) -> bool {
+    let last = surface
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "province",
+        "district",
+        "county",
+        "city",
+        "state",
+        "region",
+        "governorate",
+        "department",
+        "territory",
+        "town",
+        "village",
+        "municipality",
+        "oblast",
+        "prefecture",
+    ]
+    .contains(&last.as_str())
+}
+
+fn toponyms(article: &Article, span: Span) -> impl Iterator<Item = &PlaceMention> {
+    article.places.iter().filter(move |m| {
+        m.kind == PlaceMentionKind::Toponym
+            && m.place.is_some()
+            && m.span.start >= span.start
+            && m.span.end <= span.end
+    })
+}
+
+/// True when the parse attaches the place (within three steps up) to the trigger.
+fn attached(article: &Article, sentence: usize, m: &PlaceMention, trigger: Span) -> bool {
+    let Some(s) = article.sentences.get(sentence) else {
+        return false;
+    };
+    let Some(mut t) = m.tokens.clone().last() else {
+        return false;
+    };
+    for _ in 0..3 {
+        let Some(head) = article
+            .annotations
+            .get(t)
+            .and_then(|a| a.head)
+            .map(|h| s.tokens.start + h)
+        else {
+            return false;
+        };
+        if head >= article.tokens.len() {
+            return false;
+        }
+        let span = article.tokens[head].span;
+        if span.start >= trigger.start && span.end <= trigger.end {
+            return true;
+        }
+        t = head;
+    }
+    false
+}
+
+fn locative(article: &Article, m: &PlaceMention) -> bool {
+    m.tokens.start > 0
+        && article
+            .tokens
+            .get(m.tokens.start - 1)
+            .is_some_and(|t| LOCATIVE.contains(&article.slice(t.span).to_lowercase().as_str()))
+}
+
+/// The location of an event stated in sentence `sentence` with trigger `trigger`.
+pub fn locate(article: &Article, sentence: usize, trigger: Span) -> Option<PlaceRef> {
+    let s = article.sentences.get(sentence)?;
+    // 1. The event's own sentence; a country counts only when the text puts the event
+    // there ("in Syria"), not when it names an actor ("Myanmar's military").
+    let best = toponyms(article, s.span)
+        .filter_map(|m| {
+            let p = m.place.as_ref().map_or(Precision::Region, |p| p.precision);
+            let tied = attached(article, sentence, m, trigger) || locative(article, m);
+            (tied || specificity(p) >= 2).then_some((m, p, tied))
+        })
+        .max_by_key(|(m, p, tied)| {
+            let distance = m.span.start.abs_diff(trigger.start) as i64;
+            (*tied as i32, specificity(*p), -distance)
+        })
+        .map(|(m, _, _)| m);
+    if let Some(m) = best {
+        return place_ref(article, m);
+    }
+    // A country named in the sentence without a locative tie: the last resort.
+    let untied = toponyms(article, s.span).next();
+    let found = elsewhere(article, sentence, s);
+    found.or_else(|| untied.and_then(|m| place_ref(article, m)))
+}
+
+/// Steps 2–4: the paragraph, the dateline, the document's focus.
+fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Option<PlaceRef> {
+    // 2. The nearest earlier sentence of the same paragraph that names a place.
+    for k in (0..sentence).rev() {
+        let prev = &article.sentences[k];
+        if prev.paragraph != s.paragraph {
+            break;
+        }
+        let best = toponyms(article, prev.span).max_by_key(|m| {
+            let p = m.place.as_ref().map_or(Precision::Region, |p| p.precision);
+            (specificity(p), m.span.start)
+        });
+        if let Some(m) = best {
+            return place_ref(article, m);
+        }
+    }
+    // 3. The dateline: a place opening the article ("KABUL, Afghanistan —").
+    if let (Some(first), Some(m)) = (article.sentences.first(), article.places.first()) {
+        if m.kind == PlaceMentionKind::Toponym
+            && m.tokens.start <= first.tokens.start + 1
+            && m.span.end <= first.span.end
+        {
+            return place_ref(article, m);
+        }
+    }
+    // 4. The place the document is about: named in at least half of its mentions of
+    // towns, districts and provinces, and at least twice.
+    let specific: Vec<&PlaceMention> = article
+        .places
+        .iter()
+        .filter(|m| {
+            m.kind == PlaceMentionKind::Toponym
+                && m.place
+                    .as_ref()
+                    .is_some_and(|p| specificity(p.precision) >= 2)
+        })
+        .collect();
+    let mut counts: Vec<(u32, usize, &PlaceMention)> = Vec::new();
+    for m in &specific {
+        let id = m.place.as_ref().map_or(0, |p| p.geonameid);
+        match counts.iter_mut().find(|c| c.0 == id) {
+            Some(c) => c.1 += 1,
+            None => counts.push((id, 1, m)),
+        }
+    }
+    let (_, n, m) = counts
+        .into_iter()
+        .max_by_key(|c| (c.1, std::cmp::Reverse(c.2.span.start)))?;
+    (n >= 2 && 2 * n >= specific.len())
+        .then(|| place_ref(article, m))
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article::{Meta, Place, Sentence, Token, TokenKind};
+
+    /// "Fighters attacked Darzab. Police came from Kabul." with two place mentions.
+    fn article() -> Article {
+        let text = "Fighters attacked Darzab District. Police came from Kabul.";
+        let mut a = Article::new(Meta::default(), text.to_string());
+        let words = [
+            "Fighters", "attacked", "Darzab", "District", ".", "Police", "came", "from", "Kabul",
+            ".",
+        ];
+        let mut at = 0;
+        for w in words {
+            let start = text[at..].find(w).unwrap() + at;
+            at = start + w.len();
+            a.tokens.push(Token {
+                span: Span::new(start, at),
+                kind: TokenKind::Word,
+            });
+        }
+        a.sentences = vec![
+            Sentence {
+                span: Span::new(0, 34),
+                tokens: 0..5,
+                paragraph: 0,
+            },
+            Sentence {
+                span: Span::new(35, text.len()),
+                tokens: 5..10,
+                paragraph: 0,
+            },
+        ];
+        let place = |name: &str, precision, lat| Place {
+            geonameid: 1,
+            name: name.into(),
+            country: "AF".into(),
+            admin1: None,
+            admin2: None,
+            lat,
+            lon: 65.0,
+            feature_code: "PPL".into(),
+            precision,
+        };
+        a.places = vec![
+            PlaceMention {
+                span: Span::new(18, 33),
+                tokens: 2..4,
+                kind: PlaceMentionKind::Toponym,
+                place: Some(place("Darzāb", Precision::Admin2, 36.0)),
+            },
+            PlaceMention {
+                span: Span::new(52, 57),
+                tokens: 8..9,
+                kind: PlaceMentionKind::Toponym,
+                place: Some(place("Kabul", Precision::Town, 34.5)),
+            },
+        ];
+        a
+    }
+
+    #[test]
+    fn own_sentence_first_with_the_text_spelling() {
+        let a = article();
+        let loc = locate(&a, 0, a.tokens[1].span).unwrap();
+        assert_eq!(loc.name, "Darzab");
+        assert_eq!(loc.lat, Some(36.0));
+        assert_eq!(loc.precision.as_deref(), Some("admin2"));
+        let loc = locate(&a, 1, a.tokens[6].span).unwrap();
+        assert_eq!(loc.name, "Kabul");
+    }
+
+    #[test]
+    fn falls_back_to_the_paragraph_then_nothing() {
+        let mut a = article();
+        a.places.pop();
+        let loc = locate(&a, 1, a.tokens[6].span).unwrap();
+        assert_eq!(loc.name, "Darzab");
+        a.sentences[1].paragraph = 1;
+        // Another paragraph, no dateline, one mention only: no location.
+        assert!(locate(&a, 1, a.tokens[6].span).is_none());
+        assert!(locate(&a, 7, a.tokens[6].span).is_none());
+    }
+}
