@@ -175,7 +175,7 @@ pub fn resolve(
         let e = gazetteer.entry(i);
         let unique = c.hits.iter().all(|h| h.entry == i);
         if e.level <= Level::Admin1 || unique {
-            context.add(e, &c.name, 1.0);
+            context.add(&e, &c.name, 1.0);
         }
     }
     // Passes 2 and 3: with the context, then with the context of pass 2's choices.
@@ -189,7 +189,7 @@ pub fn resolve(
                 let Some(i) = *choice else { continue };
                 let e = gazetteer.entry(i);
                 let anchor = e.level <= Level::Admin1 || c.hits.iter().all(|h| h.entry == i);
-                context.add(e, &c.name, if anchor { 1.0 } else { 0.5 });
+                context.add(&e, &c.name, if anchor { 1.0 } else { 0.5 });
             }
         }
     }
@@ -203,7 +203,7 @@ fn pass(gazetteer: &Gazetteer, candidates: &[Candidate], context: &Context) -> V
         let c = &candidates[k];
         let parent = c.parent.and_then(|p| chosen.get(p).copied().flatten());
         if let Some((i, score, _)) = best(gazetteer, c, parent, context) {
-            if accept(gazetteer.entry(i), c, score) {
+            if accept(&gazetteer.entry(i), c, score) {
                 chosen[k] = Some(i);
             }
         }
@@ -256,7 +256,7 @@ fn best(
         if c.demonym != (h.via == Via::Demonym) {
             continue;
         }
-        let mut s = prior(e, h.via, c);
+        let mut s = prior(&e, h.via, c);
         if let Some(p) = parent {
             if gazetteer.contains(p, h.entry) {
                 s += 10.0;
@@ -271,9 +271,9 @@ fn best(
             s -= if h.via == Via::Name { 2.0 } else { 2.5 };
         }
         if e.level >= Level::Admin1 {
-            s += context.admin1_score(e, &c.name);
+            s += context.admin1_score(&e, &c.name);
         }
-        s += context.support_score(e, &c.name);
+        s += context.support_score(&e, &c.name);
         match scored.iter_mut().find(|(i, _)| *i == h.entry) {
             Some(x) => x.1 = x.1.max(s),
             None => scored.push((h.entry, s)),

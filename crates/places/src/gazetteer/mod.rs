@@ -128,7 +128,11 @@ const LOOSE_PREFIX: &str = "~";
 
 /// The loaded gazetteer.
 pub struct Gazetteer {
-    entries: Vec<Entry>,
+    /// One tab-separated line per entry, parsed on demand (a quarter of a million
+    /// entries load in milliseconds and cost no per-entry allocations).
+    table: String,
+    /// Start of each entry's line in `table`.
+    offsets: Vec<u32>,
     names: fst::Map<Vec<u8>>,
     postings: Vec<u32>,
     countries: HashMap<String, u32>,
@@ -142,21 +146,58 @@ pub struct Gazetteer {
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("entries", &self.entries.len())
+            .field("entries", &self.offsets.len())
             .field("names", &self.names.len())
             .finish()
     }
 }
 
 impl Gazetteer {
-    /// All entries.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.offsets.len()
     }
 
-    /// The entry at an index.
-    pub fn entry(&self, i: u32) -> &Entry {
-        &self.entries[i as usize]
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.offsets.is_empty()
+    }
+
+    /// Every entry, in index order.
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.offsets.len() as u32).map(|i| self.entry(i))
+    }
+
+    fn line(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = self
+            .offsets
+            .get(i)
+            .map_or(self.table.len(), |&o| o as usize);
+        let end = self
+            .offsets
+            .get(i + 1)
+            .map_or(self.table.len(), |&o| o as usize);
+        self.table
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\n')
+    }
+
+    /// The entry at an index (a placeholder entry for an index out of range).
+    pub fn entry(&self, i: u32) -> Entry {
+        parse_entry(self.line(i)).unwrap_or_else(|| Entry {
+            geonameid: 0,
+            name: String::new(),
+            level: Level::Town,
+            feature_code: String::new(),
+            country: String::new(),
+            admin1: String::new(),
+            admin2: String::new(),
+            population: 0,
+            lat: 0.0,
+            lon: 0.0,
+        })
     }
 
     /// Number of distinct name keys.
@@ -213,7 +254,7 @@ impl Gazetteer {
                     Via::Name
                 },
             })
-            .filter(|h| (h.entry as usize) < self.entries.len())
+            .filter(|h| (h.entry as usize) < self.offsets.len())
             .collect()
     }
 
@@ -290,22 +331,7 @@ impl Gazetteer {
         raw.extend_from_slice(MAGIC);
         let header = serde_json::to_vec(&self.provenance).unwrap_or_default();
         push_section(&mut raw, &header);
-        let mut table = String::new();
-        for e in &self.entries {
-            table.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                e.geonameid,
-                e.name.replace(['\t', '\n'], " "),
-                e.level.code(),
-                e.feature_code,
-                e.country,
-                e.admin1,
-                e.admin2,
-                e.population,
-                e.lat,
-                e.lon
-            ));
-        }
+        let table = &self.table;
         push_section(&mut raw, table.as_bytes());
         push_section(&mut raw, self.names.as_fst().as_bytes());
         let postings: Vec<u8> = self.postings.iter().flat_map(|p| p.to_le_bytes()).collect();
@@ -335,54 +361,67 @@ impl Gazetteer {
         let provenance = serde_json::from_slice(header).unwrap_or(serde_json::Value::Null);
         let table =
             std::str::from_utf8(table).map_err(|e| GazetteerError::Format(e.to_string()))?;
-        let mut entries = Vec::new();
-        for (n, line) in table.lines().enumerate() {
-            entries.push(
-                parse_entry(line)
-                    .ok_or_else(|| GazetteerError::Format(format!("bad entry line {}", n + 1)))?,
-            );
-        }
+        let table = table.to_string();
         let names = fst::Map::new(names.to_vec())?;
         let postings = postings
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        Ok(Gazetteer::assemble(
-            entries, names, postings, common, provenance,
-        ))
+        Gazetteer::assemble(table, names, postings, common, provenance)
     }
 
     fn assemble(
-        entries: Vec<Entry>,
+        table: String,
         names: fst::Map<Vec<u8>>,
         postings: Vec<u32>,
         common: std::collections::HashSet<String>,
         provenance: serde_json::Value,
-    ) -> Gazetteer {
+    ) -> Result<Gazetteer, GazetteerError> {
+        if table.len() > u32::MAX as usize {
+            return Err(GazetteerError::Format("entry table over 4 GB".into()));
+        }
+        let mut offsets = Vec::new();
         let mut countries = HashMap::new();
         let mut admin1 = HashMap::new();
         let mut admin2 = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            let i = i as u32;
-            match e.level {
-                Level::Country => {
-                    countries.entry(e.country.clone()).or_insert(i);
+        let mut at = 0usize;
+        for (n, line) in table.split_inclusive('\n').enumerate() {
+            let i = offsets.len() as u32;
+            offsets.push(at as u32);
+            at += line.len();
+            let line = line.trim_end_matches('\n');
+            let mut fields = line.split('\t');
+            let level = fields.nth(2).and_then(Level::parse);
+            if level.is_none() || line.bytes().filter(|&b| b == b'\t').count() != 9 {
+                return Err(GazetteerError::Format(format!("bad entry line {}", n + 1)));
+            }
+            if level == Some(Level::Town) {
+                continue;
+            }
+            let mut rest = fields.skip(1);
+            let (cc, a1, a2) = (
+                rest.next().unwrap_or(""),
+                rest.next().unwrap_or(""),
+                rest.next().unwrap_or(""),
+            );
+            match level {
+                Some(Level::Country) => {
+                    countries.entry(cc.to_string()).or_insert(i);
                 }
-                Level::Admin1 => {
-                    admin1
-                        .entry((e.country.clone(), e.admin1.clone()))
-                        .or_insert(i);
+                Some(Level::Admin1) => {
+                    admin1.entry((cc.to_string(), a1.to_string())).or_insert(i);
                 }
-                Level::Admin2 => {
+                Some(Level::Admin2) => {
                     admin2
-                        .entry((e.country.clone(), e.admin1.clone(), e.admin2.clone()))
+                        .entry((cc.to_string(), a1.to_string(), a2.to_string()))
                         .or_insert(i);
                 }
                 _ => {}
             }
         }
-        Gazetteer {
-            entries,
+        Ok(Gazetteer {
+            table,
+            offsets,
             names,
             postings,
             countries,
@@ -390,7 +429,7 @@ impl Gazetteer {
             admin2,
             common,
             provenance,
-        }
+        })
     }
 }
 
@@ -480,13 +519,29 @@ pub(crate) fn index(
         i = j;
     }
     let names = fst::Map::new(builder.into_inner()?)?;
-    Ok(Gazetteer::assemble(
-        entries,
+    let mut table = String::new();
+    for e in &entries {
+        table.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            e.geonameid,
+            e.name.replace(['\t', '\n'], " "),
+            e.level.code(),
+            e.feature_code,
+            e.country,
+            e.admin1,
+            e.admin2,
+            e.population,
+            e.lat,
+            e.lon
+        ));
+    }
+    Gazetteer::assemble(
+        table,
         names,
         postings,
         common.into_iter().collect(),
         provenance,
-    ))
+    )
 }
 
 fn rank(v: Via) -> u8 {
