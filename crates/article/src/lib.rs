@@ -210,6 +210,65 @@ pub struct PlaceMention {
     pub place: Option<Place>,
 }
 
+/// What kind of actor it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// An organization, armed group, party, company, agency.
+    Organization,
+    /// A state or its government as a whole ("Afghanistan", "the Afghan government").
+    Country,
+    /// A generic group named by its role ("Afghan government forces", "protesters").
+    Group,
+}
+
+/// A fact about an actor that the text states, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorFact {
+    /// What kind of fact: "role", "member_of", "former_member_of", "switched_to",
+    /// "relative_of", "pseudonym", "nationality".
+    pub relation: String,
+    /// The value: a role phrase, an organization or actor name, a country code.
+    pub value: String,
+    /// Where the text states it.
+    pub evidence: Span,
+}
+
+/// An actor of one document: a knowledge-base entity or a new one the text introduces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Knowledge-base id ("iskp", "phoenix:AFGGOV") or `None` for an actor new to the KB.
+    pub kb_id: Option<String>,
+    /// Canonical name.
+    pub name: String,
+    /// Person, organization, country or group.
+    pub kind: ActorKind,
+    /// ISO 3166-1 alpha-3 country, when known.
+    pub country: Option<String>,
+    /// CAMEO-style sector (GOV, MIL, COP, INS, REB, …), when known.
+    pub sector: Option<String>,
+    /// Other names the text uses for it.
+    pub aliases: Vec<String>,
+    /// Roles, affiliations and relations the text states.
+    pub facts: Vec<ActorFact>,
+}
+
+/// One mention of an actor (resolve layer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorMention {
+    /// Where it is in the text.
+    pub span: Span,
+    /// Indices into [`Article::tokens`].
+    pub tokens: Range<usize>,
+    /// Index into [`Article::actors`].
+    pub actor: usize,
+    /// How it was recognized: "name", "alias", "short-form", "title", "entity",
+    /// "agent", "anaphor".
+    pub how: String,
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -303,6 +362,12 @@ pub struct Article {
     /// Toponym and demonym mentions in text order, resolved to places (resolve layer).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<PlaceMention>,
+    /// Actors of the document (resolve layer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    /// Mentions of those actors in text order (resolve layer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actor_mentions: Vec<ActorMention>,
 }
 
 impl Article {
@@ -316,6 +381,8 @@ impl Article {
             annotations: Vec::new(),
             entities: Vec::new(),
             places: Vec::new(),
+            actors: Vec::new(),
+            actor_mentions: Vec::new(),
         }
     }
 

@@ -22,6 +22,8 @@ enum Command {
     Code(cmd::code::Args),
     /// The NLP layers (tags, lemmas, dependencies, entities) as CoNLL-U or IOB2.
     Annotate(cmd::annotate::Args),
+    /// Actors per document: canonical entity, country, sector, aliases, facts, mentions.
+    Actors(cmd::actors::Args),
     /// Toponyms and demonyms with their resolved places (GeoNames ids, coordinates).
     Places(cmd::places::Args),
     /// Score the engine (or an event file) against gold files, as ../shared/score/score.py does.
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Command::Annotate(a) => cmd::annotate::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Places(a) => cmd::places::run(a),
+        Command::Actors(a) => cmd::actors::run(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train(a) => cmd::train::run(a),
     };

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 const CORE: &[&str] = &[
-    "article", "segment", "annotate", "places", "coder", "events", "pipeline",
+    "article", "segment", "annotate", "places", "actors", "coder", "events", "pipeline",
 ];
 
 /// Non-khabar dependencies the core may use (pure computation, no IO).

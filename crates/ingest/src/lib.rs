@@ -93,6 +93,8 @@ use std::path::Path;
 
 /// One thing read from the input: a document or a problem, in input order.
 #[derive(Debug, Clone, PartialEq)]
+// Documents are the common case: boxing them would add an allocation per document.
+#[allow(clippy::large_enum_variant)]
 pub enum Item {
     /// A document: `meta` and `text` set, layers empty.
     Doc(Article),

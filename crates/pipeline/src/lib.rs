@@ -49,6 +49,8 @@ pub struct Config {
     pub annotate: bool,
     /// Find and resolve place names (gazetteer).
     pub places: bool,
+    /// Find actors, resolve them to the knowledge base, link their mentions.
+    pub actors: bool,
 }
 
 impl Default for Config {
@@ -57,6 +59,7 @@ impl Default for Config {
             coder: CoderKind::default(),
             annotate: true,
             places: true,
+            actors: true,
         }
     }
 }
@@ -94,6 +97,7 @@ pub struct Output {
 pub struct Pipeline {
     annotator: Option<Annotator>,
     places: Option<places::Places>,
+    actors: Option<actors::Actors>,
     coder: Box<dyn Coder>,
 }
 
@@ -108,8 +112,14 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// Builds the pipeline, loading the embedded resources it needs.
     pub fn new(config: &Config) -> Result<Self, PipelineError> {
+        let dictionaries = resources::dictionaries()?;
+        let actors = if config.actors {
+            Some(resources::actors(&dictionaries)?)
+        } else {
+            None
+        };
         let coder: Box<dyn Coder> = match config.coder {
-            CoderKind::Dictionary => Box::new(DictionaryCoder::new(resources::dictionaries()?)),
+            CoderKind::Dictionary => Box::new(DictionaryCoder::new(dictionaries)),
         };
         // The models and the gazetteer load side by side (each takes ~0.3 s).
         let (annotator, places) = std::thread::scope(|scope| {
@@ -127,6 +137,7 @@ impl Pipeline {
         Ok(Pipeline {
             annotator,
             places,
+            actors,
             coder,
         })
     }
@@ -159,6 +170,9 @@ impl Pipeline {
         }
         if let Some(p) = &self.places {
             p.annotate(&mut article);
+        }
+        if let Some(a) = &self.actors {
+            a.annotate(&mut article);
         }
         let coded = self.coder.code(&article);
         diagnostics.extend(coded.diagnostics);

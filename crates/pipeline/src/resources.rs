@@ -56,3 +56,60 @@ pub const GAZETTEER_ZST: &[u8] = include_bytes!("../../../resources/gazetteer/ga
 pub fn places() -> Result<Places, PipelineError> {
     Places::from_bytes(GAZETTEER_ZST).map_err(model_error("gazetteer/gazetteer.bin.zst"))
 }
+
+/// The curated actor knowledge base (`resources/actors/curated.jsonl`).
+pub const CURATED_ACTORS: &str = include_str!("../../../resources/actors/curated.jsonl");
+
+/// Builds the actors stage from the curated file and the Phoenix actor and agent
+/// dictionaries (already loaded for the coder).
+pub fn actors(dict: &Dictionaries) -> Result<actors::Actors, PipelineError> {
+    use actors::kb::{PhoenixActor, PhoenixAgent, PhoenixRole};
+    use coder::dictionary::split_actor_code;
+    let phoenix = dict
+        .actors
+        .iter()
+        .map(|a| PhoenixActor {
+            name: a.name.clone(),
+            phrases: a.phrases.clone(),
+            roles: a
+                .roles
+                .iter()
+                .map(|r| {
+                    let (country, sector) = split_actor_code(&r.code);
+                    PhoenixRole {
+                        country,
+                        sector,
+                        from: r.from,
+                        to: r.to,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let agents = dict
+        .agents
+        .iter()
+        .filter_map(|g| {
+            let (_, sector) = split_actor_code(&format!("XXX{}", g.code));
+            sector.map(|sector| PhoenixAgent {
+                phrases: g.phrases.clone(),
+                sector,
+            })
+        })
+        .collect();
+    let tokenize = |s: &str| -> Vec<String> {
+        let (tokens, _) = segment::segment_text(s);
+        tokens
+            .iter()
+            .filter_map(|t| s.get(t.span.range()).map(str::to_string))
+            .collect()
+    };
+    let kb =
+        actors::KnowledgeBase::new(CURATED_ACTORS, phoenix, agents, &tokenize).map_err(|e| {
+            PipelineError::Resource {
+                name: "actors/curated.jsonl",
+                reason: e.to_string(),
+            }
+        })?;
+    Ok(actors::Actors::new(kb))
+}

@@ -102,3 +102,111 @@ fn seed_places_resolve() {
         );
     }
 }
+
+/// Issue 5: the actors of the seed article, their identities, roles and relations.
+#[test]
+fn seed_actors() {
+    let pipeline = Pipeline::new(&Config::default()).expect("embedded resources load");
+    let out = pipeline.run(seed_article());
+    let a = &out.article;
+    let find = |name: &str| {
+        a.actors
+            .iter()
+            .find(|x| x.name == name || x.aliases.iter().any(|s| s == name))
+            .unwrap_or_else(|| panic!("no actor {name}: {:#?}", a.actors))
+    };
+    let has = |x: &article::Actor, relation: &str, value: &str| {
+        x.facts
+            .iter()
+            .any(|f| f.relation == relation && f.value.contains(value))
+    };
+    use article::ActorKind::*;
+
+    // Mr. Nemat = Mufti Nematullah Qaweem: Islamic State commander, formerly Taliban,
+    // switched to the government, then to the Islamic State.
+    let nemat = find("Nemat");
+    assert!(std::ptr::eq(nemat, find("Nematullah Qaweem")));
+    assert_eq!(nemat.kind, Person);
+    assert!(has(nemat, "title", "Mufti") && has(nemat, "title", "Mr."));
+    assert!(has(nemat, "role", "Islamic State military commander"));
+    assert!(has(nemat, "member_of", "Islamic State"));
+    assert!(has(nemat, "former_member_of", "Taliban"));
+    assert!(has(nemat, "switched_to", "government"));
+    assert!(has(nemat, "switched_to", "Islamic State"));
+    // Every mention of him points to one actor: "Mr. Nemat" four times, the full name once.
+    let nemat_index = a
+        .actors
+        .iter()
+        .position(|x| std::ptr::eq(x, nemat))
+        .unwrap();
+    let mentions = a
+        .actor_mentions
+        .iter()
+        .filter(|m| m.actor == nemat_index)
+        .count();
+    assert!(mentions >= 5, "{mentions}");
+
+    // Maulavi Habib ul-Rahman: Islamic State commander, brother-in-law of Nemat.
+    let habib = find("Habib ul-Rahman");
+    assert!(has(habib, "title", "Maulavi"));
+    assert!(has(habib, "member_of", "Islamic State"));
+    assert!(has(habib, "relative_of", "Nematullah Qaweem"));
+    assert!(has(nemat, "relative_of", "Habib ul-Rahman"));
+    assert_eq!(habib.sector.as_deref(), Some("INS"));
+
+    // Abdul Hafiz Khashi (deputy police chief of Jowzjan, AFG COP) = Mr. Khashi.
+    let khashi = find("Abdul Hafiz Khashi");
+    assert!(std::ptr::eq(khashi, find("Khashi")));
+    assert_eq!(
+        (khashi.country.as_deref(), khashi.sector.as_deref()),
+        (Some("AFG"), Some("COP"))
+    );
+    assert!(has(
+        khashi,
+        "role",
+        "deputy police chief of Jowzjan Province"
+    ));
+
+    // Capt. Mohammad Ismail Mubarez (police chief of Darzab, AFG COP).
+    let mubarez = find("Mohammad Ismail Mubarez");
+    assert_eq!(
+        (mubarez.country.as_deref(), mubarez.sector.as_deref()),
+        (Some("AFG"), Some("COP"))
+    );
+    assert!(has(mubarez, "title", "Capt."));
+
+    // Gen. Abdul Rashid Dostum (first vice president, AFG GOV).
+    let dostum = find("Abdul Rashid Dostum");
+    assert_eq!(
+        (dostum.country.as_deref(), dostum.sector.as_deref()),
+        (Some("AFG"), Some("GOV"))
+    );
+    assert!(has(dostum, "role", "first vice president"));
+
+    // Abu Mohammad and Abu Mariam: French, pseudonyms.
+    for name in ["Abu Mohammad", "Abu Mariam"] {
+        let x = find(name);
+        assert_eq!(x.country.as_deref(), Some("FRA"), "{name}");
+        assert!(has(x, "pseudonym", "true"), "{name}");
+    }
+
+    // Daeshis = Islamic State (Khorasan Province).
+    let is = find("Daeshis");
+    assert_eq!(is.kb_id.as_deref(), Some("iskp"));
+    assert!(std::ptr::eq(is, find("Islamic State")));
+    assert_eq!(
+        (is.country.as_deref(), is.sector.as_deref()),
+        (Some("AFG"), Some("INS"))
+    );
+
+    // The Taliban in 2018 were insurgents (the KB's role before 15 August 2021).
+    let taliban = find("Taliban");
+    assert_eq!(taliban.sector.as_deref(), Some("INS"));
+    // Places are not actors: the provinces and Jalalabad are not aliases of anyone.
+    for place in ["Jowzjan", "Nangarhar", "Jalalabad", "Darzab"] {
+        assert!(a
+            .actors
+            .iter()
+            .all(|x| x.name != place && !x.aliases.iter().any(|s| s == place)));
+    }
+}

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod actors;
 pub mod annotate;
 pub mod bench;
 pub mod code;

@@ -1,0 +1,316 @@
+//! In-document coreference: mentions become actors. Same KB entity → one actor;
+//! aliases the text declares ("X, who is also known as Y", "X (Y)"); short forms
+//! ("Mr. Khashi" → "Abdul Hafiz Khashi", "Mr. Nemat" → "Nematullah" when only one
+//! name fits); group anaphors ("the group") → the most recent organization within three
+//! sentences, else left out. Ambiguous aliases ("Islamic State") pick the reading whose
+//! country the document names, else the parent entity.
+
+use crate::kb::{EntryKind, KnowledgeBase};
+use crate::mentions::{document_countries, Found, Source};
+use crate::norm;
+use article::{Actor, ActorFact, ActorKind, ActorMention, Article, Span};
+use std::collections::BTreeMap;
+
+fn span_of(article: &Article, tokens: &std::ops::Range<usize>) -> Span {
+    match (
+        article.tokens.get(tokens.start),
+        article.tokens.get(tokens.end.saturating_sub(1)),
+    ) {
+        (Some(a), Some(b)) if tokens.end > tokens.start => Span::new(a.span.start, b.span.end),
+        (Some(a), _) => Span::new(a.span.start, a.span.start),
+        _ => Span::new(0, 0),
+    }
+}
+
+/// `YYYYMMDD` of the publication date.
+pub fn date_number(article: &Article) -> Option<u32> {
+    let p = article.meta.published.as_deref()?;
+    let digits: String = p.chars().filter(char::is_ascii_digit).take(8).collect();
+    (digits.len() == 8).then(|| digits.parse().ok()).flatten()
+}
+
+/// Union-find over mention indices.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut i = i;
+        while self.0[i] != r {
+            let next = self.0[i];
+            self.0[i] = r;
+            i = next;
+        }
+        r
+    }
+    fn union(&mut self, keep: usize, other: usize) {
+        let (a, b) = (self.find(keep), self.find(other));
+        if a != b {
+            // The earlier mention's set is the representative.
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// What a clustered mention denotes.
+#[derive(Debug, Clone, PartialEq)]
+enum Key {
+    Kb(usize),
+    Agent(Option<String>, String),
+    Person(Vec<String>),
+    Org(String),
+    Anaphor,
+}
+
+/// Clusters mentions into actors.
+pub fn cluster(
+    article: &Article,
+    kb: &KnowledgeBase,
+    found: Vec<Found>,
+) -> (Vec<Actor>, Vec<ActorMention>) {
+    let countries = document_countries(article, kb);
+    let dominant = countries
+        .iter()
+        .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
+        .map(|(c, _)| c.clone());
+    let date = date_number(article);
+    let word = |i: usize| article.slice(article.tokens[i].span).to_string();
+    let name_words =
+        |f: &Found| -> Vec<String> { f.name.clone().map(|i| norm(&word(i))).collect() };
+
+    let keys: Vec<Key> = found
+        .iter()
+        .map(|f| match &f.source {
+            Source::Kb(readings) => {
+                let pick = readings
+                    .iter()
+                    .find(|r| !r.ambiguous)
+                    .or_else(|| {
+                        readings.iter().find(|r| {
+                            kb.entry(r.entry)
+                                .country
+                                .as_ref()
+                                .is_some_and(|c| countries.contains_key(c))
+                        })
+                    })
+                    .or_else(|| readings.iter().find(|r| kb.entry(r.entry).parent.is_none()))
+                    .or(readings.first());
+                pick.map_or(Key::Anaphor, |r| Key::Kb(r.entry))
+            }
+            Source::Agent { country, sector } => Key::Agent(country.clone(), sector.clone()),
+            Source::BareAgent { sector } => Key::Agent(dominant.clone(), sector.clone()),
+            Source::Title(_) | Source::Entity(article::EntityLabel::Per) => {
+                Key::Person(name_words(f))
+            }
+            Source::Entity(_) => Key::Org(name_words(f).join(" ")),
+            Source::Anaphor => Key::Anaphor,
+        })
+        .collect();
+
+    let n = found.len();
+    let mut sets = Sets((0..n).collect());
+    // Same key → same actor (persons: same full name).
+    for i in 0..n {
+        for j in 0..i {
+            if keys[i] != Key::Anaphor && keys[i] == keys[j] {
+                sets.union(j, i);
+                break;
+            }
+        }
+    }
+    // Declared aliases: "X, who is also known as Y", "X, also known as Y", "X (Y)".
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&found[i], &found[i + 1]);
+        if a.sentence != b.sentence || b.tokens.start < a.tokens.end {
+            continue;
+        }
+        let between: Vec<String> = (a.tokens.end..b.tokens.start)
+            .map(|t| norm(&word(t)))
+            .collect();
+        let joined = between.join(" ");
+        let declares = matches!(
+            joined.as_str(),
+            ", who is also known as"
+                | ", also known as"
+                | "also known as"
+                | ", known as"
+                | ", who is known as"
+                | "("
+                | ", or"
+                | ", aka"
+                | ", alias"
+        );
+        if declares && keys[i] != Key::Anaphor && keys[i + 1] != Key::Anaphor {
+            sets.union(i, i + 1);
+        }
+    }
+    // Short forms: a one-word person name joins the one longer name that holds it.
+    for i in 0..n {
+        let Key::Person(words) = &keys[i] else {
+            continue;
+        };
+        if words.len() != 1 {
+            continue;
+        }
+        let w = &words[0];
+        let mut fits: Vec<usize> = Vec::new();
+        for (j, k) in keys.iter().enumerate() {
+            if let Key::Person(other) = k {
+                let holds = other.len() > 1
+                    && other
+                        .iter()
+                        .any(|o| o == w || (w.chars().count() >= 4 && o.starts_with(w.as_str())));
+                if holds && !fits.iter().any(|&f| sets.find(f) == sets.find(j)) {
+                    fits.push(j);
+                }
+            }
+        }
+        if let [j] = fits[..] {
+            sets.union(j.min(i), j.max(i));
+        }
+    }
+    // Group anaphors: the most recent organization within three sentences.
+    let is_org = |k: &Key| match k {
+        Key::Kb(e) => matches!(kb.entry(*e).kind, EntryKind::Organization),
+        Key::Org(_) => true,
+        _ => false,
+    };
+    let mut dropped = vec![false; n];
+    for i in 0..n {
+        if keys[i] != Key::Anaphor {
+            continue;
+        }
+        let antecedent = (0..i)
+            .rev()
+            .take_while(|&j| found[i].sentence.saturating_sub(found[j].sentence) <= 3)
+            .find(|&j| is_org(&keys[j]));
+        match antecedent {
+            Some(j) => sets.union(j, i),
+            None => dropped[i] = true,
+        }
+    }
+
+    // Build the actors in order of first mention.
+    let mut index: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, _) in dropped.iter().enumerate().filter(|(_, d)| !**d) {
+        let root = sets.find(i);
+        let a = match index.get(&root) {
+            Some(&a) => a,
+            None => {
+                let a = actors.len();
+                index.insert(root, a);
+                members.push(Vec::new());
+                actors.push(Actor {
+                    kb_id: None,
+                    name: String::new(),
+                    kind: ActorKind::Group,
+                    country: None,
+                    sector: None,
+                    aliases: Vec::new(),
+                    facts: Vec::new(),
+                });
+                a
+            }
+        };
+        members[a].push(i);
+    }
+    let mut mentions = Vec::new();
+    for (a, ms) in members.iter().enumerate() {
+        let actor = &mut actors[a];
+        // The KB entity if any member names one (curated first).
+        let kb_entry = ms
+            .iter()
+            .filter_map(|&m| match keys[m] {
+                Key::Kb(e) => Some(e),
+                _ => None,
+            })
+            .max_by_key(|&e| (kb.entry(e).curated, std::cmp::Reverse(e)));
+        let surfaces: Vec<String> = ms
+            .iter()
+            .filter(|&&m| keys[m] != Key::Anaphor)
+            .map(|&m| article.slice(span_of(article, &found[m].name)).to_string())
+            .collect();
+        if let Some(e) = kb_entry {
+            let entry = kb.entry(e);
+            let (country, sector) = entry.on(date);
+            actor.kb_id = Some(entry.id.clone());
+            actor.name = entry.name.clone();
+            actor.kind = match entry.kind {
+                EntryKind::Person => ActorKind::Person,
+                EntryKind::Country => ActorKind::Country,
+                EntryKind::Organization | EntryKind::StateBody => ActorKind::Organization,
+            };
+            actor.country = country;
+            actor.sector = sector;
+        } else if let Some(&m) = ms.iter().find(|&&m| matches!(keys[m], Key::Agent(..))) {
+            let Key::Agent(country, sector) = &keys[m] else {
+                unreachable!()
+            };
+            actor.name = article
+                .slice(span_of(article, &found[m].tokens))
+                .to_string();
+            actor.kind = ActorKind::Group;
+            actor.country = country.clone();
+            actor.sector = Some(sector.clone());
+        } else {
+            // The longest name the text gives it.
+            let best = ms
+                .iter()
+                .filter(|&&m| keys[m] != Key::Anaphor)
+                .max_by_key(|&&m| (found[m].name.len(), std::cmp::Reverse(m)));
+            if let Some(&m) = best {
+                actor.name = article.slice(span_of(article, &found[m].name)).to_string();
+                actor.kind = if matches!(keys[m], Key::Person(_)) {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Organization
+                };
+            }
+        }
+        for s in surfaces {
+            if s != actor.name && !actor.aliases.contains(&s) {
+                actor.aliases.push(s);
+            }
+        }
+        for &m in ms {
+            let f = &found[m];
+            if let Source::Title(_) = &f.source {
+                let span = span_of(article, &(f.tokens.start..f.tokens.start + 1));
+                let value = article.slice(span).to_string();
+                if !actor
+                    .facts
+                    .iter()
+                    .any(|x| x.relation == "title" && x.value == value)
+                {
+                    actor.facts.push(ActorFact {
+                        relation: "title".into(),
+                        value,
+                        evidence: span,
+                    });
+                }
+            }
+            mentions.push(ActorMention {
+                span: span_of(article, &f.tokens),
+                tokens: f.tokens.clone(),
+                actor: a,
+                how: match (&f.source, &keys[m]) {
+                    (Source::Anaphor, _) => "anaphor",
+                    (Source::Title(_), Key::Person(w)) if w.len() == 1 => "short-form",
+                    (Source::Title(_), _) => "title",
+                    (Source::Kb(_), _) => "name",
+                    (Source::Agent { .. } | Source::BareAgent { .. }, _) => "agent",
+                    (Source::Entity(_), _) => "entity",
+                }
+                .to_string(),
+            });
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    (actors, mentions)
+}

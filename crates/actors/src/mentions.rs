@@ -1,0 +1,327 @@
+//! Actor mentions: knowledge-base names and aliases (longest match, capitalized),
+//! nationality + agent phrases ("Afghan government forces" → AFG GOV), titled names
+//! ("Capt. Mohammad Ismail Mubarez", "Mr. Nemat"), recognizer PER/ORG entities the KB
+//! does not know (new actors, never dropped), and group anaphors ("the group").
+
+use crate::kb::{EntryKind, KnowledgeBase, Reading};
+use crate::norm;
+use article::{Article, EntityLabel, PlaceMentionKind};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Titles and honorifics: kept as role cues, not part of the name.
+pub const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "gen",
+    "general",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "cmdr",
+    "commander",
+    "adm",
+    "admiral",
+    "brig",
+    "president",
+    "minister",
+    "prime",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "mufti",
+    "maulavi",
+    "mawlawi",
+    "maulvi",
+    "mullah",
+    "mulla",
+    "sheikh",
+    "shaikh",
+    "imam",
+    "haji",
+    "qari",
+    "sir",
+    "king",
+    "queen",
+    "prince",
+    "judge",
+    "ayatollah",
+];
+
+/// Prepositions that make a following country name a place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "across",
+    "throughout",
+    "inside",
+    "outside",
+    "around",
+    "into",
+    "within",
+    "to",
+];
+
+/// Words that refer back to an organization ("the group said").
+const GROUP_ANAPHORS: &[&str] = &[
+    "group",
+    "militants",
+    "insurgents",
+    "organization",
+    "organisation",
+    "movement",
+    "rebels",
+    "jihadists",
+    "militia",
+];
+
+/// How a mention was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Knowledge-base readings of the phrase.
+    Kb(Vec<Reading>),
+    /// A nationality or country followed by an agent noun.
+    Agent {
+        /// ISO3 country.
+        country: Option<String>,
+        /// Sector of the agent noun.
+        sector: String,
+    },
+    /// A generic agent noun with "the" ("the police", "the army").
+    BareAgent {
+        /// Sector of the agent noun.
+        sector: String,
+    },
+    /// A titled name; the title (lowercased, no dot).
+    Title(String),
+    /// A recognizer entity the KB does not know.
+    Entity(EntityLabel),
+    /// "the group", "the militants".
+    Anaphor,
+}
+
+/// One mention before clustering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// All its tokens (title included).
+    pub tokens: Range<usize>,
+    /// The name part (title excluded).
+    pub name: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// How it was found.
+    pub source: Source,
+}
+
+/// The document's countries (ISO3) with counts, from country and demonym mentions.
+pub fn document_countries(article: &Article, kb: &KnowledgeBase) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for m in &article.places {
+        let Some(p) = &m.place else { continue };
+        let is_country = p.precision == article::Precision::Country;
+        if !is_country && m.kind != PlaceMentionKind::Demonym {
+            continue;
+        }
+        let words: Vec<String> = article.slice(m.span).split_whitespace().map(norm).collect();
+        let name: Vec<String> = p.name.split_whitespace().map(norm).collect();
+        let iso3 = [words, name].iter().find_map(|w| {
+            kb.readings(w).iter().find_map(|r| {
+                let e = kb.entry(r.entry);
+                (e.kind == EntryKind::Country)
+                    .then(|| e.country.clone())
+                    .flatten()
+            })
+        });
+        if let Some(c) = iso3 {
+            *out.entry(c).or_default() += 1;
+        }
+    }
+    out
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds the actor mentions of an article, in text order, without overlaps.
+pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
+    let text = &article.text;
+    let word = |i: usize| {
+        article
+            .tokens
+            .get(i)
+            .and_then(|t| text.get(t.span.range()))
+            .unwrap_or("")
+    };
+    let mut label: Vec<Option<EntityLabel>> = vec![None; article.tokens.len()];
+    let mut entity_end: Vec<usize> = vec![0; article.tokens.len()];
+    for e in &article.entities {
+        for t in e.tokens.clone() {
+            if t < label.len() {
+                label[t] = Some(e.label);
+                entity_end[t] = e.tokens.end;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (si, s) in article.sentences.iter().enumerate() {
+        let r = s.tokens.clone();
+        let lower: Vec<String> = r.clone().map(|i| norm(word(i))).collect();
+        let mut i = r.start;
+        while i < r.end {
+            let w = word(i);
+            let at = i - r.start;
+            // 1. Knowledge-base phrase, longest first; the first word must be capitalized.
+            let mut kb_hit: Option<(usize, Vec<Reading>)> = None;
+            if w.chars().any(char::is_uppercase) {
+                for n in (1..=kb.longest().min(r.end - i)).rev() {
+                    let readings = kb.readings(&lower[at..at + n]);
+                    if !readings.is_empty() {
+                        kb_hit = Some((n, readings.to_vec()));
+                        break;
+                    }
+                }
+            }
+            // A country word naming a place ("in Afghanistan", or a province or city that
+            // the dictionaries list under its country) is a location, not an actor.
+            let kb_hit = kb_hit.filter(|(n, readings)| {
+                let country_only = readings
+                    .iter()
+                    .all(|x| kb.entry(x.entry).kind == EntryKind::Country);
+                if !country_only {
+                    return true;
+                }
+                let span = article::Span::new(
+                    article.tokens[i].span.start,
+                    article.tokens[i + n - 1].span.end,
+                );
+                let sub_country_place = article.places.iter().any(|m| {
+                    m.kind == PlaceMentionKind::Toponym
+                        && m.span.start <= span.start
+                        && span.end <= m.span.end
+                        && m.place
+                            .as_ref()
+                            .is_some_and(|p| p.precision != article::Precision::Country)
+                });
+                let locative = at > 0 && LOCATIVE.contains(&lower[at - 1].as_str());
+                !(sub_country_place || locative)
+            });
+            if let Some((n, readings)) = kb_hit {
+                // A country word followed by an agent noun is one group actor.
+                let country = readings.iter().find_map(|x| {
+                    let e = kb.entry(x.entry);
+                    (e.kind == EntryKind::Country)
+                        .then(|| e.country.clone())
+                        .flatten()
+                });
+                if let Some(c) = &country {
+                    if let Some((m, sector)) = agent_after(kb, &lower, at + n) {
+                        out.push(Found {
+                            tokens: i..i + n + m,
+                            name: i..i + n + m,
+                            sentence: si,
+                            source: Source::Agent {
+                                country: Some(c.clone()),
+                                sector,
+                            },
+                        });
+                        i += n + m;
+                        continue;
+                    }
+                }
+                out.push(Found {
+                    tokens: i..i + n,
+                    name: i..i + n,
+                    sentence: si,
+                    source: Source::Kb(readings),
+                });
+                i += n;
+                continue;
+            }
+            // 2. A title and the capitalized name after it.
+            let bare = lower[at].trim_end_matches('.');
+            if TITLES.contains(&bare) && i + 1 < r.end && capitalized(word(i + 1)) {
+                let mut j = i + 1;
+                while j < r.end
+                    && j - i <= 5
+                    && (capitalized(word(j))
+                        || word(j).starts_with("ul-")
+                        || word(j).starts_with("al-"))
+                    && !TITLES.contains(&norm(word(j)).trim_end_matches('.'))
+                {
+                    j += 1;
+                }
+                if j == i + 1 {
+                    // Only titles follow ("Mr. Mr."): no name.
+                    i += 1;
+                    continue;
+                }
+                out.push(Found {
+                    tokens: i..j,
+                    name: i + 1..j,
+                    sentence: si,
+                    source: Source::Title(bare.to_string()),
+                });
+                i = j;
+                continue;
+            }
+            // 3. A recognizer entity the KB does not know.
+            if let Some(l @ (EntityLabel::Per | EntityLabel::Org)) = label[i] {
+                let end = entity_end[i].min(r.end).max(i + 1);
+                out.push(Found {
+                    tokens: i..end,
+                    name: i..end,
+                    sentence: si,
+                    source: Source::Entity(l),
+                });
+                i = end;
+                continue;
+            }
+            // 4. "the police", "the army", "the government side"; "the group".
+            if lower[at] == "the" && i + 1 < r.end {
+                if let Some((m, sector)) = agent_after(kb, &lower, at + 1) {
+                    out.push(Found {
+                        tokens: i..i + 1 + m,
+                        name: i + 1..i + 1 + m,
+                        sentence: si,
+                        source: Source::BareAgent { sector },
+                    });
+                    i += 1 + m;
+                    continue;
+                }
+                if GROUP_ANAPHORS.contains(&lower[at + 1].as_str()) {
+                    out.push(Found {
+                        tokens: i..i + 2,
+                        name: i + 1..i + 2,
+                        sentence: si,
+                        source: Source::Anaphor,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The longest agent phrase starting at `at` (up to 4 words): its length and sector.
+fn agent_after(kb: &KnowledgeBase, lower: &[String], at: usize) -> Option<(usize, String)> {
+    (1..=4.min(lower.len().saturating_sub(at)))
+        .rev()
+        .find_map(|m| kb.agent(&lower[at..at + m]).map(|s| (m, s.to_string())))
+}
