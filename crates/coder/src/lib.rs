@@ -5,6 +5,7 @@
 //! today there is the PETRARCH-class dictionary baseline ([`dictionary`]).
 //! Must not: do IO (resources arrive as parsed data), reach into other stages' internals.
 
+pub mod actor_link;
 pub mod dictionary;
 pub mod draft;
 pub mod location;

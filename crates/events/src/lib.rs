@@ -30,6 +30,9 @@ pub struct ActorRef {
     /// The dictionary code the actor came from (e.g. CAMEO `AFGGOV`), when any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Other names the document uses for the same actor (in-document coreference).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Where the surface form is, in char offsets into the document text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<TextSpan>,

@@ -287,6 +287,7 @@ impl DictionaryCoder {
                     agent,
                     code,
                     span: None,
+                    aliases: Vec::new(),
                 }
             }
             MentionKind::Agent(g) => {
@@ -299,6 +300,7 @@ impl DictionaryCoder {
                     agent,
                     code: Some(code),
                     span: None,
+                    aliases: Vec::new(),
                 }
             }
             MentionKind::Compound(a, g) => {
@@ -321,6 +323,7 @@ impl DictionaryCoder {
                     agent,
                     code: Some(code),
                     span: None,
+                    aliases: Vec::new(),
                 }
             }
         }
@@ -496,7 +499,9 @@ impl Coder for DictionaryCoder {
                 let side = |m: Option<&Mention>| -> Vec<(ActorRef, Option<Span>)> {
                     m.map(|m| {
                         let span = mention_span(m);
-                        (self.actor_ref(m, article.slice(span), date), Some(span))
+                        let mut r = self.actor_ref(m, article.slice(span), date);
+                        crate::actor_link::link(article, span, &mut r);
+                        (r, Some(span))
                     })
                     .into_iter()
                     .collect()
