@@ -9,6 +9,7 @@ pub mod actor_link;
 pub mod dictionary;
 pub mod draft;
 pub mod location;
+pub mod syntax;
 
 use article::{Article, Diagnostic};
 use events::Event;

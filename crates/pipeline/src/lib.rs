@@ -21,11 +21,16 @@ pub enum CoderKind {
     /// The PETRARCH-class dictionary baseline.
     #[default]
     Dictionary,
+    /// Trigger lexicon + dependency roles + actors layer (issue 6, first cut).
+    Syntax,
 }
 
 impl CoderKind {
     /// Every coder, by command-line name.
-    pub const ALL: [(&'static str, CoderKind); 1] = [("dictionary", CoderKind::Dictionary)];
+    pub const ALL: [(&'static str, CoderKind); 2] = [
+        ("dictionary", CoderKind::Dictionary),
+        ("syntax", CoderKind::Syntax),
+    ];
 }
 
 impl FromStr for CoderKind {
@@ -78,7 +83,7 @@ pub enum PipelineError {
         reason: String,
     },
     /// `--coder` named no known coder.
-    #[error("unknown coder {0:?}; known coders: dictionary")]
+    #[error("unknown coder {0:?}; known coders: dictionary, syntax")]
     UnknownCoder(String),
 }
 
@@ -120,6 +125,7 @@ impl Pipeline {
         };
         let coder: Box<dyn Coder> = match config.coder {
             CoderKind::Dictionary => Box::new(DictionaryCoder::new(dictionaries)),
+            CoderKind::Syntax => Box::new(resources::syntax_coder()?),
         };
         // The models and the gazetteer load side by side (each takes ~0.3 s).
         let (annotator, places) = std::thread::scope(|scope| {

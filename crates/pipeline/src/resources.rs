@@ -113,3 +113,16 @@ pub fn actors(dict: &Dictionaries) -> Result<actors::Actors, PipelineError> {
         })?;
     Ok(actors::Actors::new(kb))
 }
+
+/// The curated trigger lexicon (`resources/triggers/curated.jsonl`).
+pub const TRIGGERS: &str = include_str!("../../../resources/triggers/curated.jsonl");
+
+/// The syntax coder over the embedded trigger lexicon.
+pub fn syntax_coder() -> Result<coder::syntax::SyntaxCoder, PipelineError> {
+    let lexicon =
+        coder::syntax::lexicon::Lexicon::parse(TRIGGERS).map_err(|e| PipelineError::Resource {
+            name: "triggers/curated.jsonl",
+            reason: e.to_string(),
+        })?;
+    Ok(coder::syntax::SyntaxCoder::new(lexicon))
+}
