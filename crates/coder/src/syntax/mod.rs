@@ -75,6 +75,15 @@ impl<'a> Tree<'a> {
         let b = self.article.tokens[self.start + to].span;
         Span::new(a.start, b.end.max(a.start))
     }
+    /// True when the actors layer covers token `i`.
+    fn known(&self, i: usize) -> bool {
+        let g = self.start + i;
+        self.article
+            .actor_mentions
+            .iter()
+            .any(|m| m.tokens.contains(&g))
+    }
+
     /// The case marker (preposition) of a nominal.
     fn case(&self, i: usize) -> Option<String> {
         self.children[i]
@@ -155,7 +164,12 @@ impl SyntaxCoder {
                 tree.matches(c, l)
             });
             if hit {
-                out.push(c);
+                // "the other commander, Maulavi Habib ul-Rahman,": the named apposition.
+                let named = tree.children[c]
+                    .iter()
+                    .copied()
+                    .find(|&x| tree.rel(x) == "appos" && tree.known(x));
+                out.push(named.unwrap_or(c));
                 for &cc in &tree.children[c] {
                     if tree.rel(cc) == "conj" {
                         out.push(cc);
@@ -164,6 +178,44 @@ impl SyntaxCoder {
             }
         }
         out
+    }
+
+    /// When the frame finds no recipient: the subject of a "that" clause ("demanded
+    /// that Hamas renounce"), else the first prepositional argument that is a known
+    /// actor ("granted asylum to five Panamanian army officers").
+    fn fallback_recipient(tree: &Tree<'_>, t: usize) -> Vec<usize> {
+        let known = |c: usize| {
+            tree.article
+                .actor_mentions
+                .iter()
+                .any(|m| m.tokens.contains(&(tree.start + c)))
+        };
+        for &c in &tree.children[t] {
+            if tree.rel(c) == "ccomp" {
+                if let Some(&s) = tree.children[c].iter().find(|&&x| tree.rel(x) == "nsubj") {
+                    if known(s) {
+                        return vec![s];
+                    }
+                }
+            }
+        }
+        let mut nominals: Vec<usize> = tree.children[t]
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "obj")
+            .flat_map(|o| tree.children[o].clone())
+            .chain(tree.children[t].iter().copied())
+            .filter(|&c| {
+                let rel = tree.rel(c);
+                (rel.starts_with("obl") || rel.starts_with("nmod"))
+                    && matches!(
+                        tree.case(c).as_deref(),
+                        Some("to" | "with" | "against" | "on" | "from" | "in" | "by" | "of")
+                    )
+            })
+            .collect();
+        nominals.sort_unstable();
+        nominals.into_iter().filter(|&c| known(c)).take(1).collect()
     }
 
     /// The actor reference of an argument head: the actors layer, else the phrase.
@@ -186,8 +238,75 @@ impl SyntaxCoder {
             ));
         }
         let upos = tree.ann(head).upos.as_str();
-        if upos == "PRON" || upos == "NUM" || upos == "DET" {
+        if upos == "PRON" {
+            let lemma = tree.lemma(head);
+            // "a former Taliban leader who had switched sides": the relative pronoun is
+            // the noun the clause modifies, or that noun's subject when it is a predicate.
+            if matches!(lemma.as_str(), "who" | "which" | "that") {
+                let clause = tree.ann(head).head?;
+                if tree.rel(clause) == "acl:relcl" {
+                    let noun = tree.ann(clause).head.filter(|&n| n < tree.len)?;
+                    let subject = tree.children[noun]
+                        .iter()
+                        .copied()
+                        .find(|&c| tree.rel(c) == "nsubj");
+                    return Self::actor_ref(tree, subject.unwrap_or(noun));
+                }
+                return None;
+            }
+            // "its attacks", "their positions": the most recent organization actor within
+            // two sentences.
+            if matches!(lemma.as_str(), "its" | "their" | "it" | "they") {
+                let here = tree.article.tokens[g].span.start;
+                let floor = tree
+                    .article
+                    .sentences
+                    .iter()
+                    .position(|s| s.span.end > here)?;
+                let floor = tree.article.sentences[floor.saturating_sub(2)].span.start;
+                let m = a
+                    .actor_mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end <= here && m.span.start >= floor)
+                    .find(|m| {
+                        a.actors
+                            .get(m.actor)
+                            .is_some_and(|x| x.kind == article::ActorKind::Organization)
+                    })?;
+                let actor = a.actors.get(m.actor)?;
+                return Some((
+                    ActorRef {
+                        name: actor.name.clone(),
+                        text: Some(tree.word(head).to_string()),
+                        country: actor.country.clone(),
+                        agent: actor.sector.clone(),
+                        aliases: actor.aliases.clone(),
+                        ..Default::default()
+                    },
+                    tree.span(head, head),
+                ));
+            }
             return None;
+        }
+        if upos == "NUM" || upos == "DET" {
+            return None;
+        }
+        // "Haiti's efforts", "the withdrawal of Serbian forces": a common noun stands for
+        // the actor attached to it, when that one is a known actor.
+        if upos == "NOUN" {
+            for &c in &tree.children[head] {
+                let rel = tree.rel(c);
+                let of = rel.starts_with("nmod")
+                    && (rel == "nmod:poss" || tree.case(c).as_deref() == Some("of"));
+                if of
+                    && a.actor_mentions
+                        .iter()
+                        .any(|m| m.tokens.contains(&(tree.start + c)))
+                {
+                    return Self::actor_ref(tree, c);
+                }
+            }
         }
         // The head with its compounds, adjectives and flat names on the left.
         let mut from = head;
@@ -198,8 +317,17 @@ impl SyntaxCoder {
         }
         let mut to = head;
         for &c in &tree.children[head] {
-            if c > to && matches!(tree.rel(c), "flat" | "compound") {
+            if c > to && tree.rel(c) == "flat" {
                 to = c;
+            }
+        }
+        // "the Islamic State fighters", "Taliban commanders": members stand for the
+        // group that modifies them.
+        if upos == "NOUN" {
+            if let Some(x) = (from..head).find(|&x| tree.known(x)) {
+                if let Some((r, _)) = Self::actor_ref(tree, x) {
+                    return Some((r, tree.span(from, head)));
+                }
             }
         }
         let span = tree.span(from, to);
@@ -244,7 +372,10 @@ impl SyntaxCoder {
                 .iter()
                 .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass"));
             let mut actors = Self::arguments(&tree, t, &trigger.actor, passive);
-            let recipients = Self::arguments(&tree, t, &trigger.recipient, false);
+            let mut recipients = Self::arguments(&tree, t, &trigger.recipient, false);
+            if recipients.is_empty() && !trigger.symmetric && !trigger.recipient.is_empty() {
+                recipients = Self::fallback_recipient(&tree, t);
+            }
             // Control: "forced the fighters to surrender" → the fighters surrender.
             if actors.is_empty() && tree.rel(t) == "xcomp" {
                 if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
