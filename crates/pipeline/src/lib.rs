@@ -19,9 +19,9 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CoderKind {
     /// The PETRARCH-class dictionary baseline.
-    #[default]
     Dictionary,
-    /// Trigger lexicon + dependency roles + actors layer (issue 6, first cut).
+    /// Trigger lexicon + dependency roles + actors layer (the default).
+    #[default]
     Syntax,
 }
 

@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(long, default_value_t = 200)]
     pub repeat: usize,
     /// Which coder to use.
-    #[arg(long, default_value = "dictionary")]
+    #[arg(long, default_value = "syntax")]
     pub coder: String,
 }
 

@@ -30,7 +30,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
     /// Which coder to use.
-    #[arg(long, default_value = "dictionary")]
+    #[arg(long, default_value = "syntax")]
     pub coder: String,
     /// Worker threads (0: all cores).
     #[arg(long, default_value_t = 0)]

@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// Which coder to use.
-    #[arg(long, default_value = "dictionary")]
+    #[arg(long, default_value = "syntax")]
     pub coder: String,
     /// Also write the engine's events (JSON Lines) to this file.
     #[arg(long)]

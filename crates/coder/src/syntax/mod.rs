@@ -215,7 +215,24 @@ impl SyntaxCoder {
             })
             .collect();
         nominals.sort_unstable();
-        nominals.into_iter().filter(|&c| known(c)).take(1).collect()
+        let found: Vec<usize> = nominals.into_iter().filter(|&c| known(c)).take(1).collect();
+        if !found.is_empty() {
+            return found;
+        }
+        // Last resort, as TABARI: the first known actor after the trigger in its clause
+        // (not past a clause boundary: ";", "but", a second finite verb's subject).
+        let mut u = t + 1;
+        while u < tree.len {
+            let w = tree.word(u);
+            if w == ";" || w == "but" || tree.rel(u) == "nsubj" && !known(u) {
+                break;
+            }
+            if known(u) {
+                return vec![u];
+            }
+            u += 1;
+        }
+        Vec::new()
     }
 
     /// The actor reference of an argument head: the actors layer, else the phrase.
@@ -371,9 +388,18 @@ impl SyntaxCoder {
             let passive = tree.children[t]
                 .iter()
                 .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass"));
-            let mut actors = Self::arguments(&tree, t, &trigger.actor, passive);
+            // Event nouns: "attacks from X", "strikes by X" name the attacker too.
+            let mut actor_labels = trigger.actor.clone();
+            if pos == Pos::Noun {
+                actor_labels.extend(["nmod:from".to_string(), "nmod:by".to_string()]);
+            }
+            let mut actors = Self::arguments(&tree, t, &actor_labels, passive);
             let mut recipients = Self::arguments(&tree, t, &trigger.recipient, false);
-            if recipients.is_empty() && !trigger.symmetric && !trigger.recipient.is_empty() {
+            if recipients.is_empty()
+                && pos == Pos::Verb
+                && !trigger.symmetric
+                && !trigger.recipient.is_empty()
+            {
                 recipients = Self::fallback_recipient(&tree, t);
             }
             // Control: "forced the fighters to surrender" → the fighters surrender.
@@ -403,7 +429,9 @@ impl SyntaxCoder {
                 }
                 v
             };
-            let (mut actor, recipient) = (side(&actors), side(&recipients));
+            let (mut actor, mut recipient) = (side(&actors), side(&recipients));
+            // Nobody acts on themselves here: a recipient that is also an actor goes.
+            recipient.retain(|(r, _)| !actor.iter().any(|(a, _)| a.name == r.name));
             if trigger.symmetric {
                 actor.extend(recipient.iter().cloned());
             }
@@ -490,14 +518,57 @@ impl Coder for SyntaxCoder {
             self.code_sentence(article, k, &mut drafts);
         }
         let index = article.char_index();
-        Coded {
-            events: drafts
+        let events = consolidate(
+            drafts
                 .into_iter()
                 .map(|d| d.finish(article, &index))
                 .collect(),
+        );
+        Coded {
+            events,
             diagnostics: Vec::new(),
         }
     }
+}
+
+/// Within-document consolidation: events of one type with the same actors and
+/// recipients (at least one side named) and compatible places are one event stated in
+/// several sentences; the first keeps the others' sentences as evidence and fills its
+/// missing place and counts from them.
+pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
+    let names = |v: &[ActorRef]| {
+        let mut n: Vec<String> = v.iter().map(|a| a.name.to_lowercase()).collect();
+        n.sort();
+        n
+    };
+    let mut out: Vec<events::Event> = Vec::new();
+    for e in events {
+        let same = out.iter_mut().find(|o| {
+            o.event_type == e.event_type
+                && (!e.actor.is_empty() || !e.recipient.is_empty())
+                && names(&o.actor) == names(&e.actor)
+                && names(&o.recipient) == names(&e.recipient)
+                && match (&o.location, &e.location) {
+                    (Some(a), Some(b)) => a.name == b.name,
+                    _ => true,
+                }
+        });
+        match same {
+            Some(o) => {
+                if !o.evidence.iter().any(|x| x.start == e.sentence.start) {
+                    o.evidence.push(e.sentence.clone());
+                }
+                if o.location.is_none() {
+                    o.location = e.location.clone();
+                }
+                o.dead = o.dead.or(e.dead);
+                o.injured = o.injured.or(e.injured);
+                o.size = o.size.or(e.size);
+            }
+            None => out.push(e),
+        }
+    }
+    out
 }
 
 /// Keeps `Trigger` in the public API surface for tests.
