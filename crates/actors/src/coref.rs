@@ -60,7 +60,7 @@ impl Sets {
 #[derive(Debug, Clone, PartialEq)]
 enum Key {
     Kb(usize),
-    Agent(Option<String>, String),
+    Agent(Option<String>, String, String),
     Person(Vec<String>),
     Org(String),
     Anaphor,
@@ -82,6 +82,14 @@ pub fn cluster(
     let name_words =
         |f: &Found| -> Vec<String> { f.name.clone().map(|i| norm(&word(i))).collect() };
 
+    let head_noun = |f: &Found| -> String {
+        let last = f.tokens.end.saturating_sub(1).max(f.tokens.start);
+        let w = norm(&word(last));
+        match w.strip_suffix('s') {
+            Some(stem) if stem.len() > 3 => stem.to_string(),
+            _ => w,
+        }
+    };
     let keys: Vec<Key> = found
         .iter()
         .map(|f| match &f.source {
@@ -101,8 +109,14 @@ pub fn cluster(
                     .or(readings.first());
                 pick.map_or(Key::Anaphor, |r| Key::Kb(r.entry))
             }
-            Source::Agent { country, sector } => Key::Agent(country.clone(), sector.clone()),
-            Source::BareAgent { sector } => Key::Agent(dominant.clone(), sector.clone()),
+            // Generic groups are one actor only with the same country and head noun
+            // ("the government" = "Afghan government"; "the army" ≠ "the commander").
+            Source::Agent { country, sector } => {
+                Key::Agent(country.clone(), sector.clone(), head_noun(f))
+            }
+            Source::BareAgent { sector } => {
+                Key::Agent(dominant.clone(), sector.clone(), head_noun(f))
+            }
             Source::Title(_) | Source::Entity(article::EntityLabel::Per) => {
                 Key::Person(name_words(f))
             }
@@ -248,10 +262,10 @@ pub fn cluster(
             };
             actor.country = country;
             actor.sector = sector;
-        } else if let Some(&m) = ms.iter().find(|&&m| matches!(keys[m], Key::Agent(..))) {
-            let Key::Agent(country, sector) = &keys[m] else {
-                unreachable!()
-            };
+        } else if let Some((m, country, sector)) = ms.iter().find_map(|&m| match &keys[m] {
+            Key::Agent(c, s, _) => Some((m, c, s)),
+            _ => None,
+        }) {
             actor.name = article
                 .slice(span_of(article, &found[m].tokens))
                 .to_string();

@@ -402,6 +402,16 @@ impl SyntaxCoder {
             {
                 recipients = Self::fallback_recipient(&tree, t);
             }
+            // "Police arrested 30 protesters" tagged as a reduced relative (VBN, acl): a
+            // participle with a direct object is a finite verb; its head is the subject.
+            if actors.is_empty()
+                && tree.rel(t) == "acl"
+                && tree.children[t].iter().any(|&c| tree.rel(c) == "obj")
+            {
+                if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len && h < t) {
+                    actors.push(h);
+                }
+            }
             // Control: "forced the fighters to surrender" → the fighters surrender.
             if actors.is_empty() && tree.rel(t) == "xcomp" {
                 if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
