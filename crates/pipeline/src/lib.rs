@@ -117,28 +117,39 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// Builds the pipeline, loading the embedded resources it needs.
     pub fn new(config: &Config) -> Result<Self, PipelineError> {
-        let dictionaries = resources::dictionaries()?;
-        let actors = if config.actors {
-            Some(resources::actors(&dictionaries)?)
-        } else {
-            None
+        // Three loads side by side: the gazetteer, the dictionaries + actor KB + coder,
+        // and the NLP models (each ~0.2–0.4 s).
+        type Coding = (Option<actors::Actors>, Box<dyn Coder>);
+        let coding = || -> Result<Coding, PipelineError> {
+            let dictionaries = resources::dictionaries()?;
+            let actors = if config.actors {
+                Some(resources::actors(&dictionaries)?)
+            } else {
+                None
+            };
+            let coder: Box<dyn Coder> = match config.coder {
+                CoderKind::Dictionary => Box::new(DictionaryCoder::new(dictionaries)),
+                CoderKind::Syntax => Box::new(resources::syntax_coder()?),
+            };
+            Ok((actors, coder))
         };
-        let coder: Box<dyn Coder> = match config.coder {
-            CoderKind::Dictionary => Box::new(DictionaryCoder::new(dictionaries)),
-            CoderKind::Syntax => Box::new(resources::syntax_coder()?),
+        let panicked = |name: &'static str| PipelineError::Resource {
+            name,
+            reason: "the loading thread panicked".into(),
         };
-        // The models and the gazetteer load side by side (each takes ~0.3 s).
-        let (annotator, places) = std::thread::scope(|scope| {
+        let (annotator, places, coding) = std::thread::scope(|scope| {
             let places = scope.spawn(|| config.places.then(resources::places).transpose());
+            let coding = scope.spawn(coding);
             let annotator = config.annotate.then(resources::annotator).transpose();
-            let places = places.join().unwrap_or_else(|_| {
-                Err(PipelineError::Resource {
-                    name: "gazetteer/gazetteer.bin.zst",
-                    reason: "the loading thread panicked".into(),
-                })
-            });
-            (annotator, places)
+            let places = places
+                .join()
+                .unwrap_or_else(|_| Err(panicked("gazetteer/gazetteer.bin.zst")));
+            let coding = coding
+                .join()
+                .unwrap_or_else(|_| Err(panicked("dictionary/phoenix.json.zst")));
+            (annotator, places, coding)
         });
+        let (actors, coder) = coding?;
         let (annotator, places) = (annotator?, places?);
         Ok(Pipeline {
             annotator,
