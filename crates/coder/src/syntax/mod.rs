@@ -342,8 +342,9 @@ impl SyntaxCoder {
         // group that modifies them.
         if upos == "NOUN" {
             if let Some(x) = (from..head).find(|&x| tree.known(x)) {
-                if let Some((r, _)) = Self::actor_ref(tree, x) {
-                    return Some((r, tree.span(from, head)));
+                if let Some((r, named)) = Self::actor_ref(tree, x) {
+                    let phrase = tree.span(from, head);
+                    return Some((r, Span::new(named.start.min(phrase.start), phrase.end)));
                 }
             }
         }
