@@ -9,7 +9,7 @@
 
 use crate::kb::{EntryKind, KnowledgeBase};
 use crate::norm;
-use article::{ActorFact, ActorKind, Article, PlaceMentionKind, Precision, Span};
+use article::{ActorFact, ActorKind, Article, Span};
 use std::collections::BTreeMap;
 
 /// Nouns that make a phrase a role ("the deputy police chief", "a former leader").
@@ -157,30 +157,11 @@ fn push(facts: &mut Vec<Found>, a: usize, relation: &str, value: String, evidenc
 
 /// Adds facts to `article.actors` (mentions and actors must be set).
 pub fn extract(article: &mut Article, kb: &KnowledgeBase) {
-    let countries = crate::mentions::document_countries(article, kb);
+    let (countries, iso3) = crate::mentions::country_codes(article, kb);
     let dominant = countries
         .iter()
         .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
         .map(|(c, _)| c.clone());
-    let mut iso3 = BTreeMap::new();
-    for m in &article.places {
-        let Some(p) = &m.place else { continue };
-        if p.precision != Precision::Country && m.kind != PlaceMentionKind::Demonym {
-            continue;
-        }
-        let words: Vec<String> = article.slice(m.span).split_whitespace().map(norm).collect();
-        let name: Vec<String> = p.name.split_whitespace().map(norm).collect();
-        if let Some(c) = [words, name].iter().find_map(|w| {
-            kb.readings(w).iter().find_map(|r| {
-                let e = kb.entry(r.entry);
-                (e.kind == EntryKind::Country)
-                    .then(|| e.country.clone())
-                    .flatten()
-            })
-        }) {
-            iso3.insert(p.country.clone(), c);
-        }
-    }
     let doc = Doc {
         article,
         kb,

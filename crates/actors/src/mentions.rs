@@ -10,55 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Titles and honorifics: kept as role cues, not part of the name.
-pub const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "gen",
-    "general",
-    "lt",
-    "lieutenant",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "cmdr",
-    "commander",
-    "adm",
-    "admiral",
-    "brig",
-    "president",
-    "minister",
-    "prime",
-    "gov",
-    "governor",
-    "sen",
-    "senator",
-    "rep",
-    "mufti",
-    "maulavi",
-    "mawlawi",
-    "maulvi",
-    "mullah",
-    "mulla",
-    "sheikh",
-    "shaikh",
-    "imam",
-    "haji",
-    "qari",
-    "sir",
-    "king",
-    "queen",
-    "prince",
-    "judge",
-    "ayatollah",
-];
+pub use article::PERSON_TITLES as TITLES;
 
 /// Prepositions that make a following country name a place.
 const LOCATIVE: &[&str] = &[
@@ -126,9 +78,15 @@ pub struct Found {
     pub source: Source,
 }
 
-/// The document's countries (ISO3) with counts, from country and demonym mentions.
-pub fn document_countries(article: &Article, kb: &KnowledgeBase) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
+/// The document's countries from its country and demonym mentions: ISO3 with counts,
+/// and the ISO2 → ISO3 map those mentions reveal (the gazetteer speaks ISO2, actors
+/// ISO3; the KB's country entries join them).
+pub fn country_codes(
+    article: &Article,
+    kb: &KnowledgeBase,
+) -> (BTreeMap<String, usize>, BTreeMap<String, String>) {
+    let mut counts = BTreeMap::new();
+    let mut iso3 = BTreeMap::new();
     for m in &article.places {
         let Some(p) = &m.place else { continue };
         let is_country = p.precision == article::Precision::Country;
@@ -137,7 +95,7 @@ pub fn document_countries(article: &Article, kb: &KnowledgeBase) -> BTreeMap<Str
         }
         let words: Vec<String> = article.slice(m.span).split_whitespace().map(norm).collect();
         let name: Vec<String> = p.name.split_whitespace().map(norm).collect();
-        let iso3 = [words, name].iter().find_map(|w| {
+        let code = [words, name].iter().find_map(|w| {
             kb.readings(w).iter().find_map(|r| {
                 let e = kb.entry(r.entry);
                 (e.kind == EntryKind::Country)
@@ -145,11 +103,17 @@ pub fn document_countries(article: &Article, kb: &KnowledgeBase) -> BTreeMap<Str
                     .flatten()
             })
         });
-        if let Some(c) = iso3 {
-            *out.entry(c).or_default() += 1;
+        if let Some(c) = code {
+            iso3.insert(p.country.clone(), c.clone());
+            *counts.entry(c).or_default() += 1;
         }
     }
-    out
+    (counts, iso3)
+}
+
+/// The document's countries (ISO3) with counts, from country and demonym mentions.
+pub fn document_countries(article: &Article, kb: &KnowledgeBase) -> BTreeMap<String, usize> {
+    country_codes(article, kb).0
 }
 
 fn capitalized(w: &str) -> bool {

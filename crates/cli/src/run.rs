@@ -23,6 +23,29 @@ pub struct Totals {
     pub problems: usize,
 }
 
+impl Totals {
+    /// The exit code: 2 when an input had a problem, else 1 when `found` is given and
+    /// zero (nothing found), else 0.
+    pub fn exit_code(&self, found: Option<usize>) -> std::process::ExitCode {
+        if self.problems > 0 {
+            std::process::ExitCode::from(2)
+        } else if found == Some(0) {
+            std::process::ExitCode::from(1)
+        } else {
+            std::process::ExitCode::SUCCESS
+        }
+    }
+}
+
+/// The inputs named on the command line, or stdin (`-`) when there are none.
+pub fn paths_or_stdin(paths: &[String]) -> Vec<String> {
+    if paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        paths.to_vec()
+    }
+}
+
 /// Builds the rayon pool size (0 = all cores).
 pub fn set_threads(threads: usize) {
     if threads > 0 {

@@ -50,6 +50,16 @@ pub fn text_span(article: &Article, index: &CharIndex, span: Span) -> TextSpan {
 }
 
 impl EventDraft {
+    /// True when both drafts code the same thing: same category, same actor and
+    /// recipient names in the same order (one event per sentence reading).
+    pub fn same_as(&self, other: &EventDraft) -> bool {
+        let names =
+            |v: &[(ActorRef, Option<Span>)]| v.iter().map(|a| a.0.name.clone()).collect::<Vec<_>>();
+        self.category == other.category
+            && names(&self.actor) == names(&other.actor)
+            && names(&self.recipient) == names(&other.recipient)
+    }
+
     /// Finishes the event: char offsets, quad, score, id, provenance.
     pub fn finish(self, article: &Article, index: &CharIndex) -> Event {
         let side = |v: Vec<(ActorRef, Option<Span>)>| -> Vec<ActorRef> {

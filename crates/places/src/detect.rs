@@ -18,57 +18,6 @@ const CONNECTORS: &[&str] = &[
     "and", "&", "'s",
 ];
 
-/// Titles that make the capitalized words after them a person's name.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "general",
-    "capt",
-    "captain",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "lt",
-    "lieutenant",
-    "sgt",
-    "sergeant",
-    "cmdr",
-    "commander",
-    "adm",
-    "admiral",
-    "president",
-    "minister",
-    "gov",
-    "governor",
-    "sen",
-    "senator",
-    "rep",
-    "mufti",
-    "maulavi",
-    "mawlawi",
-    "mullah",
-    "mulla",
-    "sheikh",
-    "shaikh",
-    "imam",
-    "haji",
-    "qari",
-    "sir",
-    "lord",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "judge",
-    "spokesman",
-    "spokeswoman",
-    "chief",
-];
-
 /// Prepositions that announce a place ("in Kabul", "near Darzab").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -285,7 +234,7 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
                 t -= 1;
                 let w = word(t);
                 let bare = w.trim_end_matches('.').to_lowercase();
-                if TITLES.contains(&bare.as_str()) {
+                if article::PERSON_TITLES.contains(&bare.as_str()) {
                     titled = true;
                     break;
                 }

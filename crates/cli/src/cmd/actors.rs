@@ -2,7 +2,7 @@
 //! canonical name, KB id, kind, country, sector, the aliases the text uses, its roles
 //! and affiliations with evidence spans, and every mention span.
 
-use crate::run::{process, set_threads};
+use crate::run::{paths_or_stdin, process, set_threads};
 use anyhow::Result;
 use clap::ValueEnum;
 use ingest::ReadOptions;
@@ -72,11 +72,7 @@ struct ActorLine<'a> {
 pub fn run(args: Args) -> Result<ExitCode> {
     set_threads(args.threads);
     let pipeline = Pipeline::new(&Config::default())?;
-    let paths = if args.paths.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        args.paths.clone()
-    };
+    let paths = paths_or_stdin(&args.paths);
     let options = ReadOptions {
         format: args.input_format.map(Into::into),
     };
@@ -151,11 +147,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(())
     })?;
     out.flush()?;
-    Ok(if totals.problems > 0 {
-        ExitCode::from(2)
-    } else if found == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(totals.exit_code(Some(found)))
 }

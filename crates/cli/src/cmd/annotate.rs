@@ -8,7 +8,7 @@
 //! Score with `python3 ../shared/score/score_nlp.py conllu|iob2 GOLD PRED`.
 
 use crate::cmd::eval::read_file;
-use crate::run::process;
+use crate::run::{paths_or_stdin, process};
 use annotate::{conllu, iob2};
 use anyhow::{bail, Context, Result};
 use ingest::ReadOptions;
@@ -96,21 +96,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
         None => {
-            let paths = if args.paths.is_empty() {
-                vec!["-".to_string()]
-            } else {
-                args.paths
-            };
+            let paths = paths_or_stdin(&args.paths);
             let totals = process(&paths, ReadOptions::default(), &pipeline, |o| {
                 out.write_all(raw_conllu(&o.article).as_bytes())?;
                 Ok(())
             })?;
             out.flush()?;
-            return Ok(if totals.problems > 0 {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            });
+            return Ok(totals.exit_code(None));
         }
     }
     out.flush()?;

@@ -1,7 +1,7 @@
 //! `khabar code [PATH...|-] [--format jsonl|json|table] [--coder NAME] [--threads N]`:
 //! events to stdout, diagnostics to stderr.
 
-use crate::run::{process, set_threads};
+use crate::run::{paths_or_stdin, process, set_threads};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use events::Event;
@@ -47,11 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         coder: args.coder.parse()?,
         ..Config::default()
     })?;
-    let paths = if args.paths.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        args.paths
-    };
+    let paths = paths_or_stdin(&args.paths);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut first = true;
@@ -88,11 +84,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         writeln!(out, "{}]", if first { "" } else { "\n" })?;
     }
     out.flush()?;
-    Ok(if totals.problems > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(totals.exit_code(None))
 }
 
 fn table_header() -> String {

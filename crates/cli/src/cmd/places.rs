@@ -1,7 +1,7 @@
 //! `khabar places PATH... [--format jsonl|table]`: one line per toponym or demonym
 //! mention with its resolved place (the interface `../shared/score/score_geo.py` scores).
 
-use crate::run::{process, set_threads};
+use crate::run::{paths_or_stdin, process, set_threads};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use ingest::ReadOptions;
@@ -69,11 +69,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .with_context(|| format!("{}: not a gazetteer", path.display()))?;
         pipeline.set_places(Some(places));
     }
-    let paths = if args.paths.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        args.paths.clone()
-    };
+    let paths = paths_or_stdin(&args.paths);
     let options = ReadOptions {
         format: args.input_format.map(Into::into),
     };
@@ -122,11 +118,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(())
     })?;
     out.flush()?;
-    Ok(if totals.problems > 0 {
-        ExitCode::from(2)
-    } else if found == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(totals.exit_code(Some(found)))
 }

@@ -527,18 +527,7 @@ impl Coder for DictionaryCoder {
                     confidence: if pattern.is_some() { 0.6 } else { 0.4 },
                     future: false,
                 };
-                let same = |d: &EventDraft| {
-                    d.category == draft.category
-                        && d.actor
-                            .iter()
-                            .map(|a| &a.0.name)
-                            .eq(draft.actor.iter().map(|a| &a.0.name))
-                        && d.recipient
-                            .iter()
-                            .map(|a| &a.0.name)
-                            .eq(draft.recipient.iter().map(|a| &a.0.name))
-                };
-                if !drafts.iter().any(same) {
+                if !drafts.iter().any(|d| d.same_as(&draft)) {
                     drafts.push(draft);
                 }
             }

@@ -499,19 +499,10 @@ impl SyntaxCoder {
                 confidence: 0.6,
                 future: false,
             };
-            let same = |d: &EventDraft| {
-                d.sentence == draft.sentence
-                    && d.category == draft.category
-                    && d.actor
-                        .iter()
-                        .map(|a| &a.0.name)
-                        .eq(draft.actor.iter().map(|a| &a.0.name))
-                    && d.recipient
-                        .iter()
-                        .map(|a| &a.0.name)
-                        .eq(draft.recipient.iter().map(|a| &a.0.name))
-            };
-            if !out.iter().any(same) {
+            if !out
+                .iter()
+                .any(|d| d.sentence == draft.sentence && d.same_as(&draft))
+            {
                 out.push(draft);
             }
         }
