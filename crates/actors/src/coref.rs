@@ -57,7 +57,7 @@ impl Sets {
 }
 
 /// What a clustered mention denotes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Kb(usize),
     Agent(Option<String>, String, String),
@@ -128,11 +128,15 @@ pub fn cluster(
     let n = found.len();
     let mut sets = Sets((0..n).collect());
     // Same key → same actor (persons: same full name).
-    for i in 0..n {
-        for j in 0..i {
-            if keys[i] != Key::Anaphor && keys[i] == keys[j] {
-                sets.union(j, i);
-                break;
+    let mut first_of: std::collections::HashMap<&Key, usize> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if *k == Key::Anaphor {
+            continue;
+        }
+        match first_of.get(k) {
+            Some(&j) => sets.union(j, i),
+            None => {
+                first_of.insert(k, i);
             }
         }
     }
@@ -162,7 +166,19 @@ pub fn cluster(
             sets.union(i, i + 1);
         }
     }
-    // Short forms: a one-word person name joins the one longer name that holds it.
+    // Short forms: a one-word person name joins the one longer name that holds it
+    // (each distinct full name once).
+    let mut full_names: Vec<usize> = Vec::new();
+    let mut seen: std::collections::HashSet<&Key> = std::collections::HashSet::new();
+    for (j, k) in keys.iter().enumerate() {
+        if let Key::Person(w) = k {
+            if w.len() > 1 && seen.insert(k) {
+                full_names.push(j);
+            }
+        }
+    }
+    let mut short_memo: std::collections::HashMap<String, Option<usize>> =
+        std::collections::HashMap::new();
     for i in 0..n {
         let Key::Person(words) = &keys[i] else {
             continue;
@@ -171,19 +187,26 @@ pub fn cluster(
             continue;
         }
         let w = &words[0];
-        let mut fits: Vec<usize> = Vec::new();
-        for (j, k) in keys.iter().enumerate() {
-            if let Key::Person(other) = k {
-                let holds = other.len() > 1
-                    && other
-                        .iter()
-                        .any(|o| o == w || (w.chars().count() >= 4 && o.starts_with(w.as_str())));
-                if holds && !fits.iter().any(|&f| sets.find(f) == sets.find(j)) {
-                    fits.push(j);
+        let unique = match short_memo.get(w) {
+            Some(u) => *u,
+            None => {
+                let mut fits: Vec<usize> = Vec::new();
+                for &j in &full_names {
+                    if let Key::Person(other) = &keys[j] {
+                        let holds = other.iter().any(|o| {
+                            o == w || (w.chars().count() >= 4 && o.starts_with(w.as_str()))
+                        });
+                        if holds && !fits.iter().any(|&f| sets.find(f) == sets.find(j)) {
+                            fits.push(j);
+                        }
+                    }
                 }
+                let u = if let [j] = fits[..] { Some(j) } else { None };
+                short_memo.insert(w.clone(), u);
+                u
             }
-        }
-        if let [j] = fits[..] {
+        };
+        if let Some(j) = unique {
             sets.union(j.min(i), j.max(i));
         }
     }

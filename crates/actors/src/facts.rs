@@ -72,6 +72,8 @@ struct Doc<'a> {
     /// ISO2 → ISO3 from the document's country and demonym mentions.
     iso3: BTreeMap<String, String>,
     dominant: Option<String>,
+    /// Actor index of the mention covering each token (one pass, not a scan per lookup).
+    by_token: Vec<Option<usize>>,
 }
 
 impl Doc<'_> {
@@ -89,11 +91,7 @@ impl Doc<'_> {
 
     /// Actor index of the mention covering token `t`.
     fn actor_at(&self, t: usize) -> Option<usize> {
-        self.article
-            .actor_mentions
-            .iter()
-            .find(|m| m.tokens.contains(&t))
-            .map(|m| m.actor)
+        self.by_token.get(t).copied().flatten()
     }
 
     /// What a role phrase (tokens `from..to`) says: sector, country, organizations.
@@ -162,11 +160,20 @@ pub fn extract(article: &mut Article, kb: &KnowledgeBase) {
         .iter()
         .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
         .map(|(c, _)| c.clone());
+    let mut by_token = vec![None; article.tokens.len()];
+    for m in &article.actor_mentions {
+        for t in m.tokens.clone() {
+            if let Some(slot) = by_token.get_mut(t) {
+                slot.get_or_insert(m.actor);
+            }
+        }
+    }
     let doc = Doc {
         article,
         kb,
         iso3,
         dominant,
+        by_token,
     };
     let mut facts: Vec<Found> = Vec::new();
     let mut attributes: Vec<(usize, Option<String>, Option<String>)> = Vec::new();
@@ -176,10 +183,17 @@ pub fn extract(article: &mut Article, kb: &KnowledgeBase) {
         let r = s.tokens.clone();
         let words: Vec<String> = r.clone().map(|t| doc.word(t)).collect();
         let at = |t: usize| words[t - r.start].as_str();
-        let persons: Vec<(usize, std::ops::Range<usize>)> = article
+        // Mentions are sorted by position: this sentence's are one slice.
+        let first = article
             .actor_mentions
+            .partition_point(|m| m.tokens.start < r.start);
+        let last = article
+            .actor_mentions
+            .partition_point(|m| m.tokens.start < r.end);
+        let persons: Vec<(usize, std::ops::Range<usize>)> = article.actor_mentions
+            [first..last.max(first)]
             .iter()
-            .filter(|m| m.tokens.start >= r.start && m.tokens.end <= r.end)
+            .filter(|m| m.tokens.end <= r.end)
             .filter(|m| article.actors[m.actor].kind == ActorKind::Person)
             .map(|m| (m.actor, m.tokens.clone()))
             .collect();

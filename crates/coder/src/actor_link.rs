@@ -7,9 +7,13 @@ use events::ActorRef;
 
 /// Fills `r` from the resolved actor whose mention overlaps `span`, if any.
 pub fn link(article: &Article, span: Span, r: &mut ActorRef) {
-    let Some(m) = article
+    // Mentions are in text order and disjoint: look only around the span.
+    let from = article
         .actor_mentions
+        .partition_point(|m| m.span.end <= span.start);
+    let Some(m) = article.actor_mentions[from..]
         .iter()
+        .take_while(|m| m.span.start < span.end)
         .filter(|m| m.span.start < span.end && span.start < m.span.end)
         .max_by_key(|m| m.span.end.min(span.end) - m.span.start.max(span.start))
     else {

@@ -88,7 +88,12 @@ fn ends_with_type_word(surface: &str) -> bool {
 }
 
 fn toponyms(article: &Article, span: Span) -> impl Iterator<Item = &PlaceMention> {
-    article.places.iter().filter(move |m| {
+    // Place mentions are in text order: only those starting inside the span.
+    let from = article
+        .places
+        .partition_point(|m| m.span.start < span.start);
+    let to = article.places.partition_point(|m| m.span.start < span.end);
+    article.places[from..to.max(from)].iter().filter(move |m| {
         m.kind == PlaceMentionKind::Toponym
             && m.place.is_some()
             && m.span.start >= span.start
@@ -161,7 +166,8 @@ pub fn locate(article: &Article, sentence: usize, trigger: Span) -> Option<Place
 /// Steps 2–4: the paragraph, the dateline, the document's focus.
 fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Option<PlaceRef> {
     // 2. The nearest earlier sentence of the same paragraph that names a place.
-    for k in (0..sentence).rev() {
+    // (At most 30 sentences back: a huge one-paragraph document stays linear.)
+    for k in (sentence.saturating_sub(30)..sentence).rev() {
         let prev = &article.sentences[k];
         if prev.paragraph != s.paragraph {
             break;

@@ -7,57 +7,62 @@ use crate::detect::Candidate;
 use crate::gazetteer::{Entry, Gazetteer, Level, Via};
 use std::collections::HashMap;
 
-/// Weights per name (a name never counts as context for itself: ten mentions of
-/// "London" must not vote for the London they happen to pick).
-type Votes = HashMap<String, f32>;
+/// Weights per name, with their sum (a name never counts as context for itself: ten
+/// mentions of "London" must not vote for the London they happen to pick).
+#[derive(Debug, Default, Clone)]
+struct Votes {
+    total: f32,
+    by_name: HashMap<String, f32>,
+}
+
+impl Votes {
+    fn add(&mut self, name: &str, w: f32) {
+        self.total += w;
+        *self.by_name.entry(name.to_string()).or_default() += w;
+    }
+    /// The weight of every name but this one.
+    fn others(&self, name: &str) -> f32 {
+        self.total - self.by_name.get(name).copied().unwrap_or(0.0)
+    }
+}
 
 /// The document context: how often each country and province is named.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
     countries: HashMap<String, Votes>,
+    /// All country votes together.
+    all_countries: Votes,
     admin1: HashMap<(String, String), Votes>,
     /// Distinct names in the document that could lie in each province.
-    support: HashMap<(String, String), Vec<String>>,
-}
-
-fn others(votes: Option<&Votes>, name: &str) -> f32 {
-    votes.map_or(0.0, |v| {
-        v.iter()
-            .filter(|(n, _)| n.as_str() != name)
-            .map(|(_, w)| w)
-            .sum()
-    })
+    support: HashMap<(String, String), std::collections::HashSet<String>>,
 }
 
 impl Context {
     fn add(&mut self, e: &Entry, name: &str, weight: f32) {
         if !e.country.is_empty() {
-            *self
-                .countries
+            self.countries
                 .entry(e.country.clone())
                 .or_default()
-                .entry(name.to_string())
-                .or_default() += weight;
+                .add(name, weight);
+            self.all_countries.add(name, weight);
         }
         if !e.admin1.is_empty() && e.level >= Level::Admin1 {
-            *self
-                .admin1
+            self.admin1
                 .entry((e.country.clone(), e.admin1.clone()))
                 .or_default()
-                .entry(name.to_string())
-                .or_default() += weight;
+                .add(name, weight);
         }
     }
 
     /// True when names other than this one give the document any country.
     fn has_countries(&self, name: &str) -> bool {
-        self.countries.values().any(|v| others(Some(v), name) > 0.0)
+        self.all_countries.others(name) > 1e-6
     }
 
     fn country_score(&self, cc: &str, name: &str) -> f32 {
-        let total: f32 = self.countries.values().map(|v| others(Some(v), name)).sum();
-        let w = others(self.countries.get(cc), name);
-        if total > 0.0 && w > 0.0 {
+        let total = self.all_countries.others(name);
+        let w = self.countries.get(cc).map_or(0.0, |v| v.others(name));
+        if total > 1e-6 && w > 1e-6 {
             1.0 + 5.0 * (w / total)
         } else {
             0.0
@@ -71,13 +76,10 @@ impl Context {
             for h in &c.hits {
                 let e = gazetteer.entry(h.entry);
                 if e.level >= Level::Admin1 && !e.admin1.is_empty() {
-                    let names = self
-                        .support
+                    self.support
                         .entry((e.country.clone(), e.admin1.clone()))
-                        .or_default();
-                    if !names.contains(&c.name) {
-                        names.push(c.name.clone());
-                    }
+                        .or_default()
+                        .insert(c.name.clone());
                 }
             }
         }
@@ -90,16 +92,16 @@ impl Context {
         let others = self
             .support
             .get(&(e.country.clone(), e.admin1.clone()))
-            .map_or(0, |n| n.iter().filter(|x| *x != name).count());
+            .map_or(0, |n| n.len() - usize::from(n.contains(name)));
         0.5 * others.min(4) as f32
     }
 
     fn admin1_score(&self, e: &Entry, name: &str) -> f32 {
-        let w = others(
-            self.admin1.get(&(e.country.clone(), e.admin1.clone())),
-            name,
-        );
-        if w > 0.0 {
+        let w = self
+            .admin1
+            .get(&(e.country.clone(), e.admin1.clone()))
+            .map_or(0.0, |v| v.others(name));
+        if w > 1e-6 {
             2.0 + w.min(3.0) * 0.5
         } else {
             0.0
@@ -153,12 +155,12 @@ pub fn resolve(
 ) -> Vec<Option<u32>> {
     let seed = |context: &mut Context| {
         if let Some(cc) = home {
-            *context
+            context
                 .countries
                 .entry(cc.to_string())
                 .or_default()
-                .entry(String::new())
-                .or_default() += 1.5;
+                .add("", 1.5);
+            context.all_countries.add("", 1.5);
         }
     };
     // Pass 1: priors only. Countries, provinces, demonyms and names with one entry anchor

@@ -31,13 +31,19 @@ impl SyntaxCoder {
 /// One sentence's parse as child lists.
 struct Tree<'a> {
     article: &'a Article,
+    /// Index of the actor mention covering each article token.
+    mention_at: &'a [Option<usize>],
     start: usize,
     len: usize,
     children: Vec<Vec<usize>>,
 }
 
 impl<'a> Tree<'a> {
-    fn new(article: &'a Article, sentence: &article::Sentence) -> Option<Tree<'a>> {
+    fn new(
+        article: &'a Article,
+        mention_at: &'a [Option<usize>],
+        sentence: &article::Sentence,
+    ) -> Option<Tree<'a>> {
         let (start, end) = (sentence.tokens.start, sentence.tokens.end);
         if article.annotations.len() < end {
             return None;
@@ -53,6 +59,7 @@ impl<'a> Tree<'a> {
         }
         Some(Tree {
             article,
+            mention_at,
             start,
             len,
             children,
@@ -77,11 +84,13 @@ impl<'a> Tree<'a> {
     }
     /// True when the actors layer covers token `i`.
     fn known(&self, i: usize) -> bool {
-        let g = self.start + i;
-        self.article
-            .actor_mentions
-            .iter()
-            .any(|m| m.tokens.contains(&g))
+        self.mention(i).is_some()
+    }
+
+    /// The actor mention covering token `i` of the sentence.
+    fn mention(&self, i: usize) -> Option<&'a article::ActorMention> {
+        let m = self.mention_at.get(self.start + i).copied().flatten()?;
+        self.article.actor_mentions.get(m)
     }
 
     /// The case marker (preposition) of a nominal.
@@ -184,12 +193,7 @@ impl SyntaxCoder {
     /// that Hamas renounce"), else the first prepositional argument that is a known
     /// actor ("granted asylum to five Panamanian army officers").
     fn fallback_recipient(tree: &Tree<'_>, t: usize) -> Vec<usize> {
-        let known = |c: usize| {
-            tree.article
-                .actor_mentions
-                .iter()
-                .any(|m| m.tokens.contains(&(tree.start + c)))
-        };
+        let known = |c: usize| tree.known(c);
         for &c in &tree.children[t] {
             if tree.rel(c) == "ccomp" {
                 if let Some(&s) = tree.children[c].iter().find(|&&x| tree.rel(x) == "nsubj") {
@@ -239,7 +243,7 @@ impl SyntaxCoder {
     fn actor_ref(tree: &Tree<'_>, head: usize) -> Option<(ActorRef, Span)> {
         let a = tree.article;
         let g = tree.start + head;
-        if let Some(m) = a.actor_mentions.iter().find(|m| m.tokens.contains(&g)) {
+        if let Some(m) = tree.mention(head) {
             let actor = a.actors.get(m.actor)?;
             return Some((
                 ActorRef {
@@ -281,11 +285,12 @@ impl SyntaxCoder {
                     .iter()
                     .position(|s| s.span.end > here)?;
                 let floor = tree.article.sentences[floor.saturating_sub(2)].span.start;
-                let m = a
-                    .actor_mentions
+                let before = a.actor_mentions.partition_point(|m| m.span.start < here);
+                let m = a.actor_mentions[..before]
                     .iter()
                     .rev()
-                    .filter(|m| m.span.end <= here && m.span.start >= floor)
+                    .take_while(|m| m.span.start >= floor)
+                    .filter(|m| m.span.end <= here)
                     .find(|m| {
                         a.actors
                             .get(m.actor)
@@ -360,9 +365,15 @@ impl SyntaxCoder {
         ))
     }
 
-    fn code_sentence(&self, article: &Article, k: usize, out: &mut Vec<EventDraft>) {
+    fn code_sentence(
+        &self,
+        article: &Article,
+        mention_at: &[Option<usize>],
+        k: usize,
+        out: &mut Vec<EventDraft>,
+    ) {
         let s = &article.sentences[k];
-        let Some(tree) = Tree::new(article, s) else {
+        let Some(tree) = Tree::new(article, mention_at, s) else {
             return;
         };
         for t in 0..tree.len {
@@ -515,9 +526,17 @@ impl Coder for SyntaxCoder {
     }
 
     fn code(&self, article: &Article) -> Coded {
+        let mut mention_at = vec![None; article.tokens.len()];
+        for (i, m) in article.actor_mentions.iter().enumerate() {
+            for t in m.tokens.clone() {
+                if let Some(slot) = mention_at.get_mut(t) {
+                    slot.get_or_insert(i);
+                }
+            }
+        }
         let mut drafts = Vec::new();
         for k in 0..article.sentences.len() {
-            self.code_sentence(article, k, &mut drafts);
+            self.code_sentence(article, &mention_at, k, &mut drafts);
         }
         let index = article.char_index();
         let events = consolidate(
