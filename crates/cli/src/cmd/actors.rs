@@ -2,10 +2,9 @@
 //! canonical name, KB id, kind, country, sector, the aliases the text uses, its roles
 //! and affiliations with evidence spans, and every mention span.
 
-use crate::run::{paths_or_stdin, process, set_threads};
+use crate::run::process;
 use anyhow::Result;
 use clap::ValueEnum;
-use ingest::ReadOptions;
 use pipeline::{Config, Pipeline};
 use serde::Serialize;
 use std::io::{BufWriter, Write};
@@ -23,17 +22,12 @@ pub enum Format {
 /// Arguments of `khabar actors`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (text, .jsonl, .html, optionally .gz); `-` or nothing: stdin.
-    pub paths: Vec<String>,
+    /// Inputs, threads and input format.
+    #[command(flatten)]
+    pub input: crate::cmd::Inputs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
-    /// Worker threads (0: all cores).
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
-    /// Force the input format instead of guessing from the extension.
-    #[arg(long, value_enum)]
-    pub input_format: Option<crate::cmd::InputFormat>,
 }
 
 /// A piece of text in char offsets.
@@ -70,12 +64,8 @@ struct ActorLine<'a> {
 
 /// Runs `khabar actors`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    set_threads(args.threads);
     let pipeline = Pipeline::new(&Config::default())?;
-    let paths = paths_or_stdin(&args.paths);
-    let options = ReadOptions {
-        format: args.input_format.map(Into::into),
-    };
+    let (paths, options) = args.input.prepare();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut found = 0usize;

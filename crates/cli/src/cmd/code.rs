@@ -1,11 +1,10 @@
 //! `khabar code [PATH...|-] [--format jsonl|json|table] [--coder NAME] [--threads N]`:
 //! events to stdout, diagnostics to stderr.
 
-use crate::run::{paths_or_stdin, process, set_threads};
+use crate::run::process;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use events::Event;
-use ingest::ReadOptions;
 use pipeline::{Config, Pipeline};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -24,30 +23,24 @@ pub enum Format {
 /// Arguments of `khabar code`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (text, .jsonl, .html, optionally .gz); `-` or nothing: stdin.
-    pub paths: Vec<String>,
+    /// Inputs, threads and input format.
+    #[command(flatten)]
+    pub input: crate::cmd::Inputs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
     /// Which coder to use.
     #[arg(long, default_value = "syntax")]
     pub coder: String,
-    /// Worker threads (0: all cores).
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
-    /// Force the input format instead of guessing from the extension.
-    #[arg(long, value_enum)]
-    pub input_format: Option<crate::cmd::InputFormat>,
 }
 
 /// Runs `khabar code`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    set_threads(args.threads);
     let pipeline = Pipeline::new(&Config {
         coder: args.coder.parse()?,
         ..Config::default()
     })?;
-    let paths = paths_or_stdin(&args.paths);
+    let (paths, options) = args.input.prepare();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut first = true;
@@ -57,9 +50,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.format == Format::Table {
         writeln!(out, "{}", table_header())?;
     }
-    let options = ReadOptions {
-        format: args.input_format.map(Into::into),
-    };
     let totals = process(&paths, options, &pipeline, |output| {
         for e in &output.events {
             match args.format {

@@ -28,3 +28,29 @@ impl From<InputFormat> for ingest::Format {
         }
     }
 }
+
+/// The input options every document-processing command shares.
+#[derive(Debug, clap::Args)]
+pub struct Inputs {
+    /// Files or directories (text, .jsonl, .html, optionally .gz); `-` or nothing: stdin.
+    pub paths: Vec<String>,
+    /// Worker threads (0: all cores).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Force the input format instead of guessing from the extension.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+}
+
+impl Inputs {
+    /// Sets the thread pool and returns the paths (stdin when none) and reader options.
+    pub fn prepare(&self) -> (Vec<String>, ingest::ReadOptions) {
+        crate::run::set_threads(self.threads);
+        (
+            crate::run::paths_or_stdin(&self.paths),
+            ingest::ReadOptions {
+                format: self.input_format.map(Into::into),
+            },
+        )
+    }
+}

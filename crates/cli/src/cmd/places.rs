@@ -1,10 +1,9 @@
 //! `khabar places PATH... [--format jsonl|table]`: one line per toponym or demonym
 //! mention with its resolved place (the interface `../shared/score/score_geo.py` scores).
 
-use crate::run::{paths_or_stdin, process, set_threads};
+use crate::run::process;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use ingest::ReadOptions;
 use pipeline::{Config, Pipeline};
 use serde::Serialize;
 use std::io::{BufWriter, Write};
@@ -22,8 +21,9 @@ pub enum Format {
 /// Arguments of `khabar places`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (text, .jsonl, .html, optionally .gz); `-` or nothing: stdin.
-    pub paths: Vec<String>,
+    /// Inputs, threads and input format.
+    #[command(flatten)]
+    pub input: crate::cmd::Inputs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
@@ -33,12 +33,6 @@ pub struct Args {
     /// Use this gazetteer file instead of the embedded one (`khabar train gazetteer --out`).
     #[arg(long)]
     pub gazetteer: Option<std::path::PathBuf>,
-    /// Worker threads (0: all cores).
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
-    /// Force the input format instead of guessing from the extension.
-    #[arg(long, value_enum)]
-    pub input_format: Option<crate::cmd::InputFormat>,
 }
 
 /// One output line.
@@ -60,7 +54,6 @@ pub struct MentionLine<'a> {
 
 /// Runs `khabar places`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    set_threads(args.threads);
     let mut pipeline = Pipeline::new(&Config::default())?;
     if let Some(path) = &args.gazetteer {
         let bytes =
@@ -69,10 +62,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .with_context(|| format!("{}: not a gazetteer", path.display()))?;
         pipeline.set_places(Some(places));
     }
-    let paths = paths_or_stdin(&args.paths);
-    let options = ReadOptions {
-        format: args.input_format.map(Into::into),
-    };
+    let (paths, options) = args.input.prepare();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut found = 0usize;
