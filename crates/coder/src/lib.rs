@@ -6,6 +6,7 @@
 //! Must not: do IO (resources arrive as parsed data), reach into other stages' internals.
 
 pub mod actor_link;
+pub mod date;
 pub mod dictionary;
 pub mod draft;
 pub mod location;

@@ -496,7 +496,7 @@ impl SyntaxCoder {
                 actor,
                 recipient,
                 location: crate::location::locate(article, k, trigger_span),
-                date: None,
+                date: crate::date::date_of(article, k),
                 dead: count.filter(|_| trigger.count_role.as_deref() == Some("dead")),
                 injured: count.filter(|_| trigger.count_role.as_deref() == Some("injured")),
                 size: count.filter(|_| trigger.count_role.as_deref() == Some("size")),

@@ -1,0 +1,246 @@
+//! Event dates: time expressions in the event's sentence ("on Tuesday", "yesterday",
+//! "last night", "on March 16", "Jan. 19", "last month", "last year", "in 2017")
+//! resolved against the publication date, with precision (`YYYY-MM-DD`, `YYYY-MM`,
+//! `YYYY`); else the nearest earlier sentence of the paragraph that has one, else the
+//! article's lead. Without a publication date only explicit years count.
+
+use article::{Article, Span};
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The civil date of a day count.
+fn civil(z: i64) -> (i64, i64, i64) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `YYYY-MM-DD` → (year, month, day).
+pub fn parse_day(s: &str) -> Option<(i64, i64, i64)> {
+    let mut it = s.trim().splitn(3, '-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.get(..2)?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+fn month_of(word: &str) -> Option<i64> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(w.as_str()))
+        .map(|i| i as i64 + 1)
+}
+
+/// The date a sentence's time expression gives, if any.
+fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    for (i, w) in lower.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| lower[p].as_str());
+        if let Some((y, m, d)) = published {
+            let today = days(y, m, d);
+            if let Some(k) = WEEKDAYS.iter().position(|x| x == w) {
+                // Weekday of the publication day: 1970-01-01 was a Thursday (3).
+                let pub_wd = (today + 3).rem_euclid(7);
+                let back = (pub_wd - k as i64).rem_euclid(7);
+                let (y, m, d) = civil(today - back);
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+            let shift = match (prev, w.as_str()) {
+                (_, "yesterday") => Some(1),
+                (_, "today") | (Some("this"), "morning") | (Some("this"), "afternoon") => Some(0),
+                (Some("last"), "night") | (Some("overnight"), _) => Some(1),
+                _ => None,
+            };
+            if let Some(s) = shift {
+                let (y, m, d) = civil(today - s);
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+            if prev == Some("last") && w == "month" {
+                let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                return Some(format!("{y:04}-{m:02}"));
+            }
+            if prev == Some("this") && w == "month" {
+                return Some(format!("{y:04}-{m:02}"));
+            }
+            if prev == Some("last") && w == "year" {
+                return Some(format!("{:04}", y - 1));
+            }
+            if prev == Some("this") && w == "year" {
+                return Some(format!("{y:04}"));
+            }
+            if let Some(mo) = month_of(w) {
+                let day = lower
+                    .get(i + 1)
+                    .and_then(|n| n.trim_end_matches(',').parse::<i64>().ok())
+                    .filter(|d| (1..=31).contains(d));
+                let year = lower
+                    .get(i + 2)
+                    .and_then(|n| n.parse::<i64>().ok())
+                    .filter(|y| (1900..=2100).contains(y));
+                let yy = year.unwrap_or(if mo > m { y - 1 } else { y });
+                // A bare month name counts only after "in"/"last"/"since" ("in March").
+                return match day {
+                    Some(d) => Some(format!("{yy:04}-{mo:02}-{d:02}")),
+                    None if matches!(
+                        prev,
+                        Some("in" | "last" | "since" | "early" | "late" | "mid")
+                    ) =>
+                    {
+                        Some(format!("{yy:04}-{mo:02}"))
+                    }
+                    None => continue,
+                };
+            }
+        }
+        if matches!(prev, Some("in" | "since" | "during")) {
+            if let Ok(y) = w.parse::<i64>() {
+                if (1900..=2100).contains(&y) {
+                    return Some(format!("{y:04}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn words(article: &Article, span: Span) -> Vec<String> {
+    article
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
+        .map(|t| article.slice(t.span).to_string())
+        .collect()
+}
+
+/// The date of an event stated in sentence `sentence`.
+pub fn date_of(article: &Article, sentence: usize) -> Option<String> {
+    let published = article.meta.published.as_deref().and_then(parse_day);
+    let s = article.sentences.get(sentence)?;
+    let tokens = |k: usize| -> Vec<String> {
+        let s = &article.sentences[k];
+        article.tokens[s.tokens.clone()]
+            .iter()
+            .map(|t| article.slice(t.span).to_string())
+            .collect()
+    };
+    if let Some(d) = in_sentence(&tokens(sentence), published) {
+        return Some(d);
+    }
+    for k in (sentence.saturating_sub(2)..sentence).rev() {
+        if article.sentences[k].paragraph != s.paragraph {
+            break;
+        }
+        if let Some(d) = in_sentence(&tokens(k), published) {
+            return Some(d);
+        }
+    }
+    // The lead sentence usually dates the story's main event.
+    let lead = article.sentences.first()?;
+    in_sentence(&words(article, lead.span), published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        // 2018-08-01 was a Wednesday.
+        let p = Some((2018, 8, 1));
+        assert_eq!(
+            in_sentence(&w("most recently on Tuesday ,"), p).as_deref(),
+            Some("2018-07-31")
+        );
+        assert_eq!(
+            in_sentence(&w("from Wednesday ."), p).as_deref(),
+            Some("2018-08-01")
+        );
+        assert_eq!(
+            in_sentence(&w("killed yesterday"), p).as_deref(),
+            Some("2018-07-31")
+        );
+        assert_eq!(
+            in_sentence(&w("attacked last night"), p).as_deref(),
+            Some("2018-07-31")
+        );
+        assert_eq!(
+            in_sentence(&w("since last year"), p).as_deref(),
+            Some("2017")
+        );
+        assert_eq!(
+            in_sentence(&w("attacks last month"), p).as_deref(),
+            Some("2018-07")
+        );
+        assert_eq!(
+            in_sentence(&w("on March 16 ,"), p).as_deref(),
+            Some("2018-03-16")
+        );
+        assert_eq!(
+            in_sentence(&w("since Jan. 19 ,"), Some((2006, 2, 21))).as_deref(),
+            Some("2006-01-19")
+        );
+        assert_eq!(
+            in_sentence(&w("on December 30"), Some((2019, 1, 2))).as_deref(),
+            Some("2018-12-30")
+        );
+        assert_eq!(in_sentence(&w("in 2017"), None).as_deref(), Some("2017"));
+        assert_eq!(in_sentence(&w("on Tuesday"), None), None);
+        assert_eq!(in_sentence(&w("May said"), p), None);
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        assert_eq!(civil(days(2024, 2, 29)), (2024, 2, 29));
+        assert_eq!(civil(days(2000, 1, 1) - 1), (1999, 12, 31));
+        assert_eq!(days(1970, 1, 1), 0);
+        assert_eq!(parse_day("2018-08-01"), Some((2018, 8, 1)));
+        assert_eq!(parse_day("junk"), None);
+    }
+}
