@@ -13,7 +13,7 @@ use crate::draft::EventDraft;
 use crate::{Coded, Coder};
 use article::{Article, Span};
 use events::ActorRef;
-use lexicon::{Lexicon, Pos, Trigger};
+use lexicon::{Lexicon, Pos};
 
 /// The syntax coder.
 #[derive(Debug)]
@@ -591,6 +591,3 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
     }
     out
 }
-
-/// Keeps `Trigger` in the public API surface for tests.
-pub type TriggerEntry = Trigger;
