@@ -330,6 +330,11 @@ impl KnowledgeBase {
         self.agents.get(phrase).map(String::as_str)
     }
 
+    /// Every agent noun phrase (lowercased tokens) with its sector.
+    pub fn agents(&self) -> impl Iterator<Item = (&[String], &str)> {
+        self.agents.iter().map(|(k, v)| (k.as_slice(), v.as_str()))
+    }
+
     /// Longest phrase, in tokens.
     pub fn longest(&self) -> usize {
         self.longest

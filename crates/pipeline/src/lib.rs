@@ -129,7 +129,7 @@ impl Pipeline {
             };
             let coder: Box<dyn Coder> = match config.coder {
                 CoderKind::Dictionary => Box::new(DictionaryCoder::new(dictionaries)),
-                CoderKind::Syntax => Box::new(resources::syntax_coder()?),
+                CoderKind::Syntax => Box::new(resources::syntax_coder(actors.as_ref())?),
             };
             Ok((actors, coder))
         };

@@ -117,12 +117,19 @@ pub fn actors(dict: &Dictionaries) -> Result<actors::Actors, PipelineError> {
 /// The curated trigger lexicon (`resources/triggers/curated.jsonl`).
 pub const TRIGGERS: &str = include_str!("../../../resources/triggers/curated.jsonl");
 
-/// The syntax coder over the embedded trigger lexicon.
-pub fn syntax_coder() -> Result<coder::syntax::SyntaxCoder, PipelineError> {
+/// The syntax coder over the embedded trigger lexicon; with the actor KB's agent nouns
+/// ("soldiers" → MIL) when the actors stage is loaded.
+pub fn syntax_coder(
+    actors: Option<&actors::Actors>,
+) -> Result<coder::syntax::SyntaxCoder, PipelineError> {
     let lexicon =
         coder::syntax::lexicon::Lexicon::parse(TRIGGERS).map_err(|e| PipelineError::Resource {
             name: "triggers/curated.jsonl",
             reason: e.to_string(),
         })?;
-    Ok(coder::syntax::SyntaxCoder::new(lexicon))
+    let coder = coder::syntax::SyntaxCoder::new(lexicon);
+    Ok(match actors {
+        Some(a) => coder.with_agents(a.kb().agents().map(|(k, v)| (k.join(" "), v.to_string()))),
+        None => coder,
+    })
 }

@@ -281,6 +281,21 @@ fn best(
             None => scored.push((h.entry, s)),
         }
     }
+    // A country's own name is the country, not a town or district named after it
+    // ("Russia", "Jordan"), unless the text places it ("Russia, Ohio").
+    if parent.is_none() {
+        let country = c.hits.iter().find(|h| {
+            h.via == Via::Name && gazetteer.entry(h.entry).level == Level::Country
+        });
+        if let Some(h) = country {
+            for x in scored.iter_mut() {
+                let level = gazetteer.entry(x.0).level;
+                if x.0 != h.entry && level > Level::Admin1 {
+                    x.1 = x.1.min(f32::MIN / 4.0);
+                }
+            }
+        }
+    }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let (i, s) = *scored.first()?;
     let margin = scored.get(1).map_or(f32::INFINITY, |x| s - x.1);

@@ -14,17 +14,186 @@ use crate::{Coded, Coder};
 use article::{Article, Span};
 use events::ActorRef;
 use lexicon::{Lexicon, Pos};
+use std::collections::HashMap;
 
 /// The syntax coder.
 #[derive(Debug)]
 pub struct SyntaxCoder {
     lexicon: Lexicon,
+    /// Agent nouns ("soldiers", "police officers", lowercased words) → sector. When
+    /// set, a common noun is an actor only if it names people; when empty, every noun
+    /// argument is taken.
+    agents: HashMap<String, String>,
 }
+
+/// People nouns the Phoenix agent list lacks, with the sector they default to.
+const PEOPLE_NOUNS: &[(&str, &str)] = &[
+    ("people", "CVL"),
+    ("person", "CVL"),
+    ("persons", "CVL"),
+    ("civilians", "CVL"),
+    ("villagers", "CVL"),
+    ("residents", "CVL"),
+    ("children", "CVL"),
+    ("women", "CVL"),
+    ("men", "CVL"),
+    ("worshippers", "CVL"),
+    ("worshipers", "CVL"),
+    ("churchgoers", "CVL"),
+    ("pilgrims", "CVL"),
+    ("shoppers", "CVL"),
+    ("motorists", "CVL"),
+    ("passengers", "CVL"),
+    ("bystanders", "CVL"),
+    ("tourists", "CVL"),
+    ("families", "CVL"),
+    ("farmers", "CVL"),
+    ("others", ""),
+    ("victims", "CVL"),
+    ("hostages", "CVL"),
+    ("gunmen", "UAF"),
+    ("gunman", "UAF"),
+    ("assailants", "UAF"),
+    ("attackers", "UAF"),
+    ("bomber", "UAF"),
+    ("bombers", "UAF"),
+    ("militants", "INS"),
+    ("fighters", "UAF"),
+    ("cadets", "MIL"),
+    ("officers", "COP"),
+    ("protesters", "OPP"),
+    ("demonstrators", "OPP"),
+    ("supporters", ""),
+    ("members", ""),
+    ("leaders", ""),
+    ("officials", "GOV"),
+];
+
+/// Words naming a time, never an actor.
+const TEMPORAL: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "today", "yesterday", "tonight",
+];
+
+/// Quantity nouns whose `of` phrase names the people counted ("dozens of students").
+const QUANTITY_NOUNS: &[&str] = &[
+    "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
+    "thousands", "number", "group", "some", "many", "most", "several", "all", "none",
+    "each", "both", "majority", "handful", "rest",
+];
+
+/// Adverbs that make a clause habitual or generic: not one event.
+const HABITUAL: &[&str] = &[
+    "often", "regularly", "usually", "frequently", "routinely", "sometimes", "always",
+    "typically", "generally", "normally",
+];
+
+/// Verbs that raise their complement's subject ("the strike is believed to have
+/// killed 100", "appeared to target").
+const RAISING: &[&str] = &[
+    "believe", "say", "report", "think", "expect", "appear", "seem", "understand",
+    "know", "allege", "suspect", "estimate", "claim",
+];
+
+/// Nouns of wrongdoing that stand for the one who did it when condemned or blamed
+/// ("condemned the violations by Haftar forces").
+const OFFENCE_NOUNS: &[&str] = &[
+    "violation", "crime", "abuse", "atrocity", "act", "massacre", "incident",
+];
+
+/// Verbs of an `acl` on an event noun that name its perpetrator ("an attack blamed on
+/// the ELN", "an airstrike carried out by the military").
+const PERPETRATOR_VERBS: &[&str] = &[
+    "blame", "carry", "claim", "conduct", "launch", "stage", "perpetrate", "commit",
+    "attribute",
+];
 
 impl SyntaxCoder {
     /// A coder over a trigger lexicon.
     pub fn new(lexicon: Lexicon) -> Self {
-        SyntaxCoder { lexicon }
+        SyntaxCoder {
+            lexicon,
+            agents: HashMap::new(),
+        }
+    }
+
+    /// Adds agent nouns (lowercased phrase → sector) and the built-in people nouns;
+    /// from then on a common-noun argument must name people to be an actor.
+    pub fn with_agents(mut self, agents: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.agents.extend(agents);
+        for (w, sector) in PEOPLE_NOUNS {
+            self.agents
+                .entry((*w).to_string())
+                .or_insert_with(|| (*sector).to_string());
+        }
+        self
+    }
+
+    /// The sector of a common-noun phrase `from..=head` when it names people: the
+    /// longest agent phrase ending at the head, or the head's lemma. `None` when agent
+    /// nouns are loaded and none fits; `Some("")` when none are loaded.
+    fn people_sector(&self, tree: &Tree<'_>, from: usize, head: usize) -> Option<String> {
+        if self.agents.is_empty() {
+            return Some(String::new());
+        }
+        for start in from..=head {
+            let phrase: Vec<String> = (start..=head)
+                .map(|i| tree.word(i).to_lowercase())
+                .collect();
+            if let Some(s) = self.agents.get(&phrase.join(" ")) {
+                return Some(s.clone());
+            }
+        }
+        if let Some(s) = self.agents.get(&tree.lemma(head)) {
+            return Some(s.clone());
+        }
+        // "a refugee agency", "government positions": a people word modifying the noun.
+        (from..head)
+            .filter(|&x| matches!(tree.rel(x), "compound" | "amod"))
+            .find_map(|x| self.agents.get(&tree.word(x).to_lowercase()).cloned())
+    }
+
+    /// The material-conflict trigger of an event noun at `n`, if it is one.
+    fn event_noun(&self, tree: &Tree<'_>, n: usize) -> Option<&lexicon::Trigger> {
+        if tree.ann(n).upos != "NOUN" {
+            return None;
+        }
+        let child_lemmas: Vec<String> = tree.children[n].iter().map(|&c| tree.lemma(c)).collect();
+        self.lexicon.find(&tree.lemma(n), Pos::Noun, &child_lemmas)
+    }
+
+    /// Who did what the noun at `n` names: its possessive, nationality, `by`/`from`
+    /// phrase, or the agent of a perpetrator clause on it ("blamed on the ELN").
+    fn perpetrators(&self, tree: &Tree<'_>, n: usize) -> Vec<usize> {
+        let mut labels: Vec<String> = match self.event_noun(tree, n) {
+            Some(t) => t.actor.clone(),
+            None => vec!["poss".into(), "amod_nationality".into(), "compound".into()],
+        };
+        labels.extend(["nmod:from".to_string(), "nmod:by".to_string(), "obl:by".to_string()]);
+        let mut out = Self::arguments(tree, n, &labels, false);
+        for &c in &tree.children[n] {
+            if tree.rel(c).starts_with("acl") && PERPETRATOR_VERBS.contains(&tree.lemma(c).as_str())
+            {
+                for &x in &tree.children[c] {
+                    let rel = tree.rel(x);
+                    if rel.starts_with("obl")
+                        && matches!(tree.case(x).as_deref(), Some("by" | "on" | "to"))
+                    {
+                        out.push(x);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the noun at `n` names an attack or a wrong (so it stands for its doer).
+    fn is_deed(&self, tree: &Tree<'_>, n: usize) -> bool {
+        tree.ann(n).upos == "NOUN"
+            && (self.event_noun(tree, n).is_some_and(|t| {
+                matches!(t.category, events::Category::Assault | events::Category::Coerce)
+            }) || OFFENCE_NOUNS.contains(&tree.lemma(n).as_str()))
     }
 }
 
@@ -157,8 +326,44 @@ fn number(word: &str) -> Option<u64> {
         "fifty" => 50,
         "hundred" | "hundreds" => 100,
         "thousand" | "thousands" => 1000,
+        "million" | "millions" => 1_000_000,
         _ => return None,
     })
+}
+
+/// The value of a number phrase: its NUM token with the NUM tokens around it ("Two
+/// hundred", "1,000", "three thousand"); multipliers multiply.
+fn number_at(tree: &Tree<'_>, i: usize) -> Option<u64> {
+    let num = |x: usize| tree.ann(x).upos == "NUM" || number(tree.word(x)).is_some();
+    let (mut from, mut to) = (i, i);
+    while from > 0 && tree.ann(from - 1).upos == "NUM" {
+        from -= 1;
+    }
+    while to + 1 < tree.len && tree.ann(to + 1).upos == "NUM" {
+        to += 1;
+    }
+    if !num(i) {
+        return None;
+    }
+    let mut total: u64 = 0;
+    let mut current: u64 = 0;
+    for x in from..=to {
+        let w = tree.word(x).to_lowercase();
+        let n = number(&w)?;
+        match w.as_str() {
+            "hundred" | "hundreds" => current = current.max(1).saturating_mul(100),
+            "thousand" | "thousands" => {
+                total = total.saturating_add(current.max(1).saturating_mul(1000));
+                current = 0;
+            }
+            "million" | "millions" => {
+                total = total.saturating_add(current.max(1).saturating_mul(1_000_000));
+                current = 0;
+            }
+            _ => current = current.saturating_add(n),
+        }
+    }
+    Some(total.saturating_add(current))
 }
 
 impl SyntaxCoder {
@@ -187,6 +392,58 @@ impl SyntaxCoder {
             }
         }
         out
+    }
+
+    /// The subject a subjectless verb shares with the clause it depends on: climbing
+    /// `advcl`, `conj` and `xcomp` links, the object of a control verb first, the
+    /// passive subject of a raising verb ("is believed to have"), the agent of another
+    /// passive, the noun a reduced relative modifies.
+    fn inherited_subject(tree: &Tree<'_>, t: usize) -> Vec<usize> {
+        let own = |x: usize| {
+            tree.children[x]
+                .iter()
+                .any(|&c| tree.rel(c).starts_with("nsubj") || tree.rel(c) == "csubj")
+        };
+        if own(t) {
+            return Vec::new();
+        }
+        let mut cur = t;
+        for _ in 0..4 {
+            let rel = tree.rel(cur).to_string();
+            if !matches!(rel.as_str(), "advcl" | "conj" | "xcomp") {
+                break;
+            }
+            let Some(h) = tree.ann(cur).head.filter(|&h| h < tree.len) else {
+                break;
+            };
+            if !matches!(tree.ann(h).upos.as_str(), "VERB" | "AUX") {
+                break;
+            }
+            if rel == "xcomp" {
+                let obj = Self::arguments(tree, h, &["obj".to_string()], false);
+                if !obj.is_empty() {
+                    return obj;
+                }
+            }
+            let subject = Self::arguments(tree, h, &["nsubj".to_string()], false);
+            if !subject.is_empty() {
+                return subject;
+            }
+            let head_passive = tree.children[h]
+                .iter()
+                .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass"));
+            if head_passive {
+                if rel == "xcomp" && RAISING.contains(&tree.lemma(h).as_str()) {
+                    return Self::arguments(tree, h, &["nsubj:pass".to_string()], false);
+                }
+                return Self::arguments(tree, h, &["agent".to_string()], true);
+            }
+            if tree.rel(h) == "acl" {
+                return tree.ann(h).head.filter(|&n| n < h).into_iter().collect();
+            }
+            cur = h;
+        }
+        Vec::new()
     }
 
     /// When the frame finds no recipient: the subject of a "that" clause ("demanded
@@ -240,7 +497,13 @@ impl SyntaxCoder {
     }
 
     /// The actor reference of an argument head: the actors layer, else the phrase.
-    fn actor_ref(tree: &Tree<'_>, head: usize) -> Option<(ActorRef, Span)> {
+    fn actor_ref(&self, tree: &Tree<'_>, head: usize) -> Option<(ActorRef, Span)> {
+        self.argument_ref(tree, head, false)
+    }
+
+    /// The reference of an argument head; with `things`, a common noun that names no
+    /// people still counts (the target of an attack: "a refugee agency", "positions").
+    fn argument_ref(&self, tree: &Tree<'_>, head: usize, things: bool) -> Option<(ActorRef, Span)> {
         let a = tree.article;
         let g = tree.start + head;
         if let Some(m) = tree.mention(head) {
@@ -271,7 +534,7 @@ impl SyntaxCoder {
                         .iter()
                         .copied()
                         .find(|&c| tree.rel(c) == "nsubj");
-                    return Self::actor_ref(tree, subject.unwrap_or(noun));
+                    return self.actor_ref(tree, subject.unwrap_or(noun));
                 }
                 return None;
             }
@@ -309,9 +572,44 @@ impl SyntaxCoder {
                     tree.span(head, head),
                 ));
             }
+            if !QUANTITY_NOUNS.contains(&lemma.as_str()) {
+                return None;
+            }
+        }
+        // "dozens of students", "20 of them", "some of the fighters": the people counted.
+        let quantity = upos == "NUM"
+            || upos == "DET"
+            || upos == "PRON"
+            || (upos == "NOUN" && QUANTITY_NOUNS.contains(&tree.lemma(head).as_str()));
+        if quantity {
+            let of = tree.children[head].iter().copied().find(|&c| {
+                tree.rel(c).starts_with("nmod") && tree.case(c).as_deref() == Some("of")
+            });
+            return of.and_then(|c| self.argument_ref(tree, c, things));
+        }
+        let lower = tree.word(head).to_lowercase();
+        if TEMPORAL.contains(&lower.as_str()) {
             return None;
         }
-        if upos == "NUM" || upos == "DET" {
+        // A place below country level after a locative preposition is where, not who
+        // ("airlifted to Zamboanga City"); as a subject it may stand for its
+        // government ("Washington demanded").
+        let here = tree.article.tokens[g].span;
+        let locative = matches!(
+            tree.case(head).as_deref(),
+            Some("in" | "at" | "to" | "into" | "near" | "from" | "outside" | "inside" | "across")
+        );
+        if upos == "PROPN"
+            && locative
+            && a.places.iter().any(|p| {
+                p.span.start <= here.start
+                    && here.end <= p.span.end
+                    && p.kind == article::PlaceMentionKind::Toponym
+                    && p.place
+                        .as_ref()
+                        .is_some_and(|x| x.precision != article::Precision::Country)
+            })
+        {
             return None;
         }
         // "Haiti's efforts", "the withdrawal of Serbian forces": a common noun stands for
@@ -321,12 +619,18 @@ impl SyntaxCoder {
                 let rel = tree.rel(c);
                 let of = rel.starts_with("nmod")
                     && (rel == "nmod:poss" || tree.case(c).as_deref() == Some("of"));
+                let owner_pronoun = rel == "nmod:poss"
+                    && matches!(tree.word(c).to_lowercase().as_str(), "its" | "their")
+                    && self.people_sector(tree, head, head).is_none();
                 if of
-                    && a.actor_mentions
-                        .iter()
-                        .any(|m| m.tokens.contains(&(tree.start + c)))
+                    && (owner_pronoun
+                        || a.actor_mentions
+                            .iter()
+                            .any(|m| m.tokens.contains(&(tree.start + c))))
                 {
-                    return Self::actor_ref(tree, c);
+                    if let Some(found) = self.actor_ref(tree, c) {
+                        return Some(found);
+                    }
                 }
             }
         }
@@ -347,18 +651,30 @@ impl SyntaxCoder {
         // group that modifies them.
         if upos == "NOUN" {
             if let Some(x) = (from..head).find(|&x| tree.known(x)) {
-                if let Some((r, named)) = Self::actor_ref(tree, x) {
+                if let Some((r, named)) = self.actor_ref(tree, x) {
                     let phrase = tree.span(from, head);
                     return Some((r, Span::new(named.start.min(phrase.start), phrase.end)));
                 }
             }
         }
+        // A common noun is an actor only when it names people ("civilians", "police
+        // officers"), not things or acts ("power", "a statement", "the attack").
+        let agent = if upos == "PROPN" {
+            None
+        } else {
+            match self.people_sector(tree, from, head) {
+                Some(sector) => (!sector.is_empty()).then_some(sector),
+                None if things => None,
+                None => return None,
+            }
+        };
         let span = tree.span(from, to);
         let text = a.slice(span).to_string();
         Some((
             ActorRef {
                 name: text.clone(),
                 text: Some(text),
+                agent,
                 ..Default::default()
             },
             span,
@@ -376,6 +692,7 @@ impl SyntaxCoder {
         let Some(tree) = Tree::new(article, mention_at, s) else {
             return;
         };
+        let first = out.len();
         for t in 0..tree.len {
             let upos = tree.ann(t).upos.as_str();
             let pos = match upos {
@@ -391,6 +708,12 @@ impl SyntaxCoder {
                 (tree.rel(c) == "advmod" || tree.rel(c) == "det")
                     && NEGATION.contains(&tree.lemma(c).as_str())
                     || tree.rel(c) == "mark" && tree.lemma(c) == "if"
+            }) {
+                continue;
+            }
+            // Habitual or generic ("the ADF regularly kill civilians"): not one event.
+            if tree.children[t].iter().any(|&c| {
+                tree.rel(c) == "advmod" && HABITUAL.contains(&tree.lemma(c).as_str())
             }) {
                 continue;
             }
@@ -424,26 +747,56 @@ impl SyntaxCoder {
                     actors.push(h);
                 }
             }
-            // Control: "forced the fighters to surrender" → the fighters surrender.
-            if actors.is_empty() && tree.rel(t) == "xcomp" {
-                if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
-                    let obj = tree.children[h]
-                        .iter()
-                        .copied()
-                        .find(|&c| tree.rel(c) == "obj");
-                    let subj = tree.children[h]
-                        .iter()
-                        .copied()
-                        .find(|&c| tree.rel(c) == "nsubj");
-                    if let Some(x) = obj.or(subj) {
-                        actors.push(x);
+            // "…, killing 20 people", "and wounded 25 others", "forced the fighters to
+            // surrender", "is believed to have killed": a verb without a subject of its
+            // own takes it from the clause it hangs on.
+            if actors.is_empty() && pos == Pos::Verb && !passive {
+                actors = Self::inherited_subject(&tree, t);
+            }
+            // An attack as the subject stands for its doer ("an airstrike carried out by
+            // the military killed 100"); a passive without an agent takes the doer of
+            // the attack it happened in ("were killed in a bomb attack blamed on X").
+            let mut via_deed = Vec::new();
+            for &a in &actors {
+                if self.is_deed(&tree, a) {
+                    via_deed.extend(self.perpetrators(&tree, a));
+                } else {
+                    via_deed.push(a);
+                }
+            }
+            actors = via_deed;
+            if actors.is_empty() && passive && pos == Pos::Verb {
+                for &c in &tree.children[t] {
+                    if tree.rel(c).starts_with("obl")
+                        && matches!(tree.case(c).as_deref(), Some("in" | "during"))
+                        && self.is_deed(&tree, c)
+                    {
+                        actors = self.perpetrators(&tree, c);
+                        break;
                     }
                 }
             }
-            let side = |heads: &[usize]| -> Vec<(ActorRef, Option<Span>)> {
+            // Condemning or blaming an attack targets whoever did it: the attack's own
+            // doer, else the latest attacker coded in the document.
+            let mut previous_doer = false;
+            let mut via_deed = Vec::new();
+            for &r in &recipients {
+                if trigger.category != events::Category::Assault
+                    && trigger.category != events::Category::Coerce
+                    && self.is_deed(&tree, r)
+                {
+                    let doers = self.perpetrators(&tree, r);
+                    previous_doer |= doers.is_empty();
+                    via_deed.extend(doers);
+                } else {
+                    via_deed.push(r);
+                }
+            }
+            recipients = via_deed;
+            let side = |heads: &[usize], things: bool| -> Vec<(ActorRef, Option<Span>)> {
                 let mut v: Vec<(ActorRef, Option<Span>)> = Vec::new();
                 for &h in heads {
-                    if let Some((r, span)) = Self::actor_ref(&tree, h) {
+                    if let Some((r, span)) = self.argument_ref(&tree, h, things) {
                         if !v.iter().any(|(x, _)| x.name == r.name) {
                             v.push((r, Some(span)));
                         }
@@ -451,7 +804,21 @@ impl SyntaxCoder {
                 }
                 v
             };
-            let (mut actor, mut recipient) = (side(&actors), side(&recipients));
+            let targets = matches!(
+                trigger.category,
+                events::Category::Assault | events::Category::Coerce
+            );
+            let (mut actor, mut recipient) = (side(&actors, false), side(&recipients, targets));
+            if recipient.is_empty() && previous_doer {
+                if let Some(d) = out.iter().rev().find(|d| {
+                    matches!(
+                        d.category,
+                        events::Category::Assault | events::Category::Coerce
+                    ) && !d.actor.is_empty()
+                }) {
+                    recipient = d.actor.clone();
+                }
+            }
             // Nobody acts on themselves here: a recipient that is also an actor goes.
             recipient.retain(|(r, _)| !actor.iter().any(|(a, _)| a.name == r.name));
             if trigger.symmetric {
@@ -462,19 +829,21 @@ impl SyntaxCoder {
             } else {
                 recipient
             };
-            if actor.is_empty() && recipient.is_empty() {
-                continue;
-            }
-            // Counts: a number on the object (dead, injured) or the subject (size).
-            let counted = match trigger.count_role.as_deref() {
-                Some("size") => actors.first().copied(),
-                Some(_) => recipients
-                    .first()
-                    .copied()
-                    .or_else(|| actors.first().copied()),
-                None => None,
+            // Counts: a number on the object (dead, injured) or the subject (size);
+            // listed components add up ("five soldiers and three rebels" → 8).
+            let counted: Vec<usize> = match trigger.count_role.as_deref() {
+                Some("size") => actors.clone(),
+                Some(_) => {
+                    let objects = Self::arguments(&tree, t, &trigger.recipient, false);
+                    if objects.is_empty() {
+                        actors.clone()
+                    } else {
+                        objects
+                    }
+                }
+                None => Vec::new(),
             };
-            let count = counted.and_then(|h| {
+            let count_of = |h: usize| {
                 std::iter::once(h)
                     .chain(
                         tree.children[h]
@@ -482,12 +851,23 @@ impl SyntaxCoder {
                             .copied()
                             .filter(|&c| tree.rel(c) == "nummod"),
                     )
-                    .find_map(|c| {
-                        (tree.ann(c).upos == "NUM")
-                            .then(|| number(tree.word(c)))
-                            .flatten()
-                    })
-            });
+                    .find_map(|c| number_at(&tree, c))
+            };
+            let counts: Vec<u64> = counted.iter().filter_map(|&h| count_of(h)).collect();
+            let count = (!counts.is_empty()).then(|| counts.iter().sum::<u64>());
+            if actor.is_empty() && recipient.is_empty() && count.is_none() {
+                continue;
+            }
+            // "its attacks", "their raids": a plural event noun with only a pronoun
+            // owner speaks of attacks in general, not of one.
+            if pos == Pos::Noun
+                && tree.ann(t).xpos == "NNS"
+                && recipient.is_empty()
+                && count.is_none()
+                && actors.iter().all(|&x| tree.ann(x).upos == "PRON")
+            {
+                continue;
+            }
             let trigger_span = tree.span(t, t);
             let draft = EventDraft {
                 category: trigger.category,
@@ -517,7 +897,54 @@ impl SyntaxCoder {
                 out.push(draft);
             }
         }
+        merge_sentence(out, first);
     }
+}
+
+/// Names of one side, for comparisons.
+fn side_names(v: &[(ActorRef, Option<Span>)]) -> Vec<String> {
+    let mut n: Vec<String> = v.iter().map(|a| a.0.name.to_lowercase()).collect();
+    n.sort();
+    n
+}
+
+/// One sentence's drafts from `first` on: drafts of one category whose sides agree
+/// (equal, or one of them unnamed) are one event ("killing 22 people and wounding
+/// 28"): the first keeps its trigger and takes the others' missing sides and counts.
+/// Drafts left with no actor and no recipient are dropped.
+fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
+    let drafts: Vec<EventDraft> = out.drain(first..).collect();
+    let mut merged: Vec<EventDraft> = Vec::new();
+    for d in drafts {
+        let fits = |m: &EventDraft, side: fn(&EventDraft) -> &Vec<(ActorRef, Option<Span>)>| {
+            side(m).is_empty() || side(&d).is_empty() || side_names(side(m)) == side_names(side(&d))
+        };
+        let found = merged.iter_mut().find(|m| {
+            m.category == d.category && fits(m, |x| &x.actor) && fits(m, |x| &x.recipient)
+        });
+        match found {
+            Some(m) => {
+                if m.actor.is_empty() {
+                    m.actor = d.actor;
+                }
+                if m.recipient.is_empty() {
+                    m.recipient = d.recipient;
+                }
+                m.dead = m.dead.or(d.dead);
+                m.injured = m.injured.or(d.injured);
+                m.size = m.size.or(d.size);
+                if m.mode.is_none() {
+                    m.mode = d.mode;
+                }
+            }
+            None => merged.push(d),
+        }
+    }
+    out.extend(
+        merged
+            .into_iter()
+            .filter(|d| !d.actor.is_empty() || !d.recipient.is_empty()),
+    );
 }
 
 impl Coder for SyntaxCoder {
