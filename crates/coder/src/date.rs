@@ -117,17 +117,18 @@ fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<S
                     .and_then(|n| n.trim_end_matches(',').parse::<i64>().ok())
                     .filter(|d| (1..=31).contains(d));
                 let year = lower
-                    .get(i + 2)
+                    .get(if day.is_some() { i + 2 } else { i + 1 })
                     .and_then(|n| n.parse::<i64>().ok())
                     .filter(|y| (1900..=2100).contains(y));
                 let yy = year.unwrap_or(if mo > m { y - 1 } else { y });
                 // A bare month name counts only after "in"/"last"/"since" ("in March").
                 return match day {
                     Some(d) => Some(format!("{yy:04}-{mo:02}-{d:02}")),
-                    None if matches!(
-                        prev,
-                        Some("in" | "last" | "since" | "early" | "late" | "mid")
-                    ) =>
+                    None if year.is_some()
+                        || matches!(
+                            prev,
+                            Some("in" | "last" | "since" | "early" | "late" | "mid")
+                        ) =>
                     {
                         Some(format!("{yy:04}-{mo:02}"))
                     }
@@ -157,6 +158,13 @@ fn words(article: &Article, span: Span) -> Vec<String> {
 
 /// The date of an event stated in sentence `sentence`.
 pub fn date_of(article: &Article, sentence: usize) -> Option<String> {
+    date_with_tense(article, sentence, false)
+}
+
+/// The date of an event stated in sentence `sentence`; `present`: its verb is in the
+/// present tense ("the UN is calling on"), so with no time words it happens on the
+/// publication day.
+pub fn date_with_tense(article: &Article, sentence: usize, present: bool) -> Option<String> {
     let published = article.meta.published.as_deref().and_then(parse_day);
     let s = article.sentences.get(sentence)?;
     let tokens = |k: usize| -> Vec<String> {
@@ -168,6 +176,11 @@ pub fn date_of(article: &Article, sentence: usize) -> Option<String> {
     };
     if let Some(d) = in_sentence(&tokens(sentence), published) {
         return Some(d);
+    }
+    if present {
+        if let Some((y, m, d)) = published {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
     }
     for k in (sentence.saturating_sub(2)..sentence).rev() {
         if article.sentences[k].paragraph != s.paragraph {

@@ -89,6 +89,16 @@ const HABITUAL: &[&str] = &[
     "typically", "generally", "normally",
 ];
 
+/// Verbs whose complement has not happened (yet): wanted, planned, asked, promised,
+/// refused ("vowed to go after those responsible").
+const IRREALIS_HEADS: &[&str] = &[
+    "want", "plan", "hope", "intend", "seek", "aim", "prepare", "propose", "consider",
+    "wish", "vow", "pledge", "promise", "threaten", "ask", "urge", "call", "demand",
+    "order", "agree", "refuse", "decline", "offer", "need", "try", "attempt", "plot",
+    "encourage", "invite", "appeal", "press", "push", "request", "warn", "allow",
+    "fail", "expect",
+];
+
 /// Verbs that raise their complement's subject ("the strike is believed to have
 /// killed 100", "appeared to target").
 const RAISING: &[&str] = &[
@@ -485,7 +495,7 @@ impl SyntaxCoder {
         let mut u = t + 1;
         while u < tree.len {
             let w = tree.word(u);
-            if w == ";" || w == "but" || tree.rel(u) == "nsubj" && !known(u) {
+            if matches!(w, ";" | "," | "but") || tree.rel(u) == "nsubj" && !known(u) {
                 break;
             }
             if known(u) {
@@ -701,8 +711,41 @@ impl SyntaxCoder {
                 _ => continue,
             };
             let lemma = tree.lemma(t);
-            let child_lemmas: Vec<String> =
+            // Dependents' lemmas, with the prepositions of the verb's obliques ("called
+            // on the UN to", "opened fire on").
+            let mut child_lemmas: Vec<String> =
                 tree.children[t].iter().map(|&c| tree.lemma(c)).collect();
+            if pos == Pos::Verb {
+                for &c in &tree.children[t] {
+                    if tree.rel(c).starts_with("obl") {
+                        child_lemmas.extend(tree.case(c));
+                    }
+                }
+            }
+            // A noun event as a copular predicate ("it was the deadliest bombing")
+            // describes one already told.
+            if pos == Pos::Noun && tree.children[t].iter().any(|&c| tree.rel(c) == "cop") {
+                continue;
+            }
+            // What is asked, wanted, planned or refused ("urged Santos to set a date",
+            // "calling on all sides to lift sieges") has not happened.
+            if matches!(tree.rel(t), "xcomp" | "ccomp") {
+                if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
+                    if IRREALIS_HEADS.contains(&tree.lemma(h).as_str()) {
+                        continue;
+                    }
+                }
+            }
+            // Could, would, might, may, should: only possible.
+            if tree.children[t].iter().any(|&c| {
+                tree.rel(c) == "aux"
+                    && matches!(
+                        tree.lemma(c).as_str(),
+                        "could" | "would" | "might" | "may" | "should" | "can"
+                    )
+            }) {
+                continue;
+            }
             // Negated or conditional: not an event.
             if tree.children[t].iter().any(|&c| {
                 (tree.rel(c) == "advmod" || tree.rel(c) == "det")
@@ -868,15 +911,40 @@ impl SyntaxCoder {
             {
                 continue;
             }
+            // Announced for the future ("will visit", "will support"): PLOVER codes
+            // promised cooperation as AGREE, an announced pullback as CONCEDE and
+            // announced force as THREATEN.
+            let future = tree.children[t].iter().any(|&c| {
+                tree.rel(c) == "aux" && matches!(tree.lemma(c).as_str(), "will" | "shall")
+            });
+            let category = if future {
+                use events::Category as C;
+                match trigger.category {
+                    C::Support | C::Consult | C::Cooperate | C::Aid => C::Agree,
+                    C::Retreat => C::Concede,
+                    C::Assault | C::Coerce | C::Mobilize | C::Sanction => C::Threaten,
+                    other => other,
+                }
+            } else {
+                trigger.category
+            };
+            // "is calling on", "are fleeing", "says": happening as the story is written.
+            let present = pos == Pos::Verb
+                && (matches!(tree.ann(t).xpos.as_str(), "VBZ" | "VBP")
+                    || tree.ann(t).xpos == "VBG"
+                        && tree.children[t].iter().any(|&c| {
+                            tree.rel(c) == "aux"
+                                && matches!(tree.word(c).to_lowercase().as_str(), "is" | "are" | "am")
+                        }));
             let trigger_span = tree.span(t, t);
             let draft = EventDraft {
-                category: trigger.category,
+                category,
                 mode: trigger.mode.clone(),
                 context: trigger.context.clone(),
                 actor,
                 recipient,
                 location: crate::location::locate(article, k, trigger_span),
-                date: crate::date::date_of(article, k),
+                date: crate::date::date_with_tense(article, k, present),
                 dead: count.filter(|_| trigger.count_role.as_deref() == Some("dead")),
                 injured: count.filter(|_| trigger.count_role.as_deref() == Some("injured")),
                 size: count.filter(|_| trigger.count_role.as_deref() == Some("size")),
@@ -888,7 +956,7 @@ impl SyntaxCoder {
                     if passive { "passive" } else { "active" }
                 ),
                 confidence: 0.6,
-                future: false,
+                future,
             };
             if !out
                 .iter()
@@ -991,13 +1059,23 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
     };
     let mut out: Vec<events::Event> = Vec::new();
     for e in events {
+        // A side agrees when it names the same actors or one of the two names none;
+        // at least one named side must be shared.
         let same = out.iter_mut().find(|o| {
+            let (oa, ea) = (names(&o.actor), names(&e.actor));
+            let (or, er) = (names(&o.recipient), names(&e.recipient));
+            let agree = |x: &[String], y: &[String]| x == y || x.is_empty() || y.is_empty();
+            let shared = (!oa.is_empty() && oa == ea) || (!or.is_empty() && or == er);
             o.event_type == e.event_type
-                && (!e.actor.is_empty() || !e.recipient.is_empty())
-                && names(&o.actor) == names(&e.actor)
-                && names(&o.recipient) == names(&e.recipient)
+                && shared
+                && agree(&oa, &ea)
+                && agree(&or, &er)
                 && match (&o.location, &e.location) {
                     (Some(a), Some(b)) => a.name == b.name,
+                    _ => true,
+                }
+                && match (&o.date, &e.date) {
+                    (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
                     _ => true,
                 }
         });
@@ -1008,6 +1086,15 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
                 }
                 if o.location.is_none() {
                     o.location = e.location.clone();
+                }
+                if o.actor.is_empty() {
+                    o.actor = e.actor.clone();
+                }
+                if o.recipient.is_empty() {
+                    o.recipient = e.recipient.clone();
+                }
+                if o.date.is_none() {
+                    o.date = e.date.clone();
                 }
                 o.dead = o.dead.or(e.dead);
                 o.injured = o.injured.or(e.injured);
