@@ -1201,6 +1201,12 @@ const SUBORDINATORS: &[&str] = &[
     "if", "until", "once", "whereas",
 ];
 
+/// Words that open a clause of its own after a verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "unless", "because", "although", "though", "that", "which", "who", "whom", "whose",
+    "if", "when", "while", "until", "whereas", "so",
+];
+
 /// News headline syntax the web treebank rarely shows: "Police arrested 30 people",
 /// "Irish guerrillas wounded two soldiers", "Five hundred rebels surrendered last
 /// week". A past participle (or an `-ed` adjective with an object) right after a noun
@@ -1249,8 +1255,13 @@ pub fn repair_past_tense(words: &[&str], tags: &mut [Tag<'_>]) {
         if words.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("by")) {
             continue;
         }
+        // The clause ends at punctuation or where a subordinate clause opens ("threatened
+        // to cut ties unless the Kremlin closed its base").
         let mut end = i + 1;
-        while end < n && !clause_break(words[end]) {
+        while end < n
+            && !clause_break(words[end])
+            && !CLAUSE_OPENERS.contains(&words[end].to_lowercase().as_str())
+        {
             end += 1;
         }
         if (i + 1..end).any(|j| finite(&tags[j])) {

@@ -191,7 +191,12 @@ pub fn date_with_tense(article: &Article, sentence: usize, present: bool) -> Opt
         }
     }
     // The lead sentence usually dates the story's main event.
-    let lead = article.sentences.first()?;
+    // (A dateline split off as its own segment does not count as the lead.)
+    let lead = article
+        .sentences
+        .iter()
+        .find(|s| s.tokens.len() >= 8)
+        .or(article.sentences.first())?;
     in_sentence(&words(article, lead.span), published)
 }
 

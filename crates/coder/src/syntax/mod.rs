@@ -886,19 +886,46 @@ impl SyntaxCoder {
                 }
                 None => Vec::new(),
             };
+            // The number of a noun phrase: the head itself ("wounding 28"), its number
+            // modifier, or one on a compound ("eight police officers").
             let count_of = |h: usize| {
+                let modifiers = |x: usize| {
+                    tree.children[x]
+                        .iter()
+                        .copied()
+                        .filter(|&c| tree.rel(c) == "nummod")
+                        .collect::<Vec<_>>()
+                };
                 std::iter::once(h)
+                    .chain(modifiers(h))
                     .chain(
                         tree.children[h]
                             .iter()
                             .copied()
-                            .filter(|&c| tree.rel(c) == "nummod"),
+                            .filter(|&c| c < h && tree.rel(c) == "compound")
+                            .flat_map(modifiers),
                     )
                     .find_map(|c| number_at(&tree, c))
             };
             let counts: Vec<u64> = counted.iter().filter_map(|&h| count_of(h)).collect();
             let count = (!counts.is_empty()).then(|| counts.iter().sum::<u64>());
             if actor.is_empty() && recipient.is_empty() && count.is_none() {
+                continue;
+            }
+            // A statement nobody makes ("an attack blamed on the ELN", "was condemned"):
+            // an attribution, not an event. (Material acts may have unknown doers.)
+            let verbal = {
+                use events::Category as C;
+                matches!(
+                    trigger.category,
+                    C::Agree | C::Consult | C::Support | C::Accuse | C::Reject | C::Request | C::Threaten
+                )
+            };
+            let has_object = tree.children[t].iter().any(|&c| tree.rel(c) == "obj");
+            if verbal
+                && actor.is_empty()
+                && (passive || matches!(tree.rel(t), "acl" | "amod") && !has_object)
+            {
                 continue;
             }
             // "its attacks", "their raids": a plural event noun with only a pronoun
@@ -966,7 +993,52 @@ impl SyntaxCoder {
             }
         }
         merge_sentence(out, first);
+        // Counts the parse did not attach ("and 10 others wounded in a bomb attack").
+        let (dead, injured) = sentence_counts(&tree);
+        for d in &mut out[first..] {
+            if d.category == events::Category::Assault {
+                d.dead = d.dead.or(dead);
+                d.injured = d.injured.or(injured);
+            }
+        }
     }
+}
+
+/// Killed and wounded counts read off a sentence's words where a number stands next
+/// to a casualty word ("10 others wounded", "wounding at least 29", "killing 22
+/// people"); a field is kept only when the sentence gives one number for it.
+fn sentence_counts(tree: &Tree<'_>) -> (Option<u64>, Option<u64>) {
+    let mut dead: Vec<u64> = Vec::new();
+    let mut injured: Vec<u64> = Vec::new();
+    for i in 0..tree.len {
+        let w = tree.word(i).to_lowercase();
+        let field = match w.as_str() {
+            "killed" | "killing" | "dead" | "died" => &mut dead,
+            "wounded" | "wounding" | "injured" | "injuring" | "hurt" => &mut injured,
+            _ => continue,
+        };
+        let before = (i.saturating_sub(3)..i).rev().find_map(|j| {
+            (tree.ann(j).upos == "NUM").then(|| number_at(tree, j)).flatten()
+        });
+        let after = || {
+            (i + 1..(i + 4).min(tree.len))
+                .take_while(|&j| !matches!(tree.word(j), "," | "." | ";" | "and"))
+                .find_map(|j| (tree.ann(j).upos == "NUM").then(|| number_at(tree, j)).flatten())
+        };
+        let forward = w.ends_with("ing") || tree.ann(i).xpos == "VBD";
+        let n = if forward {
+            after().or(before)
+        } else {
+            before.or_else(after)
+        };
+        if let Some(n) = n {
+            if !field.contains(&n) {
+                field.push(n);
+            }
+        }
+    }
+    let one = |v: Vec<u64>| (v.len() == 1).then(|| v[0]);
+    (one(dead), one(injured))
 }
 
 /// Names of one side, for comparisons.
@@ -987,8 +1059,15 @@ fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
         let fits = |m: &EventDraft, side: fn(&EventDraft) -> &Vec<(ActorRef, Option<Span>)>| {
             side(m).is_empty() || side(&d).is_empty() || side_names(side(m)) == side_names(side(&d))
         };
+        // "killing eight officers and wounding scores of others": the wounded join
+        // the killing as its injured count.
+        let wounded_too = |m: &EventDraft| {
+            m.dead.is_some() && m.injured.is_none() && d.injured.is_some() && d.dead.is_none()
+        };
         let found = merged.iter_mut().find(|m| {
-            m.category == d.category && fits(m, |x| &x.actor) && fits(m, |x| &x.recipient)
+            m.category == d.category
+                && fits(m, |x| &x.actor)
+                && (fits(m, |x| &x.recipient) || wounded_too(m))
         });
         match found {
             Some(m) => {
