@@ -1229,14 +1229,15 @@ pub fn repair_past_tense(words: &[&str], tags: &mut [Tag<'_>]) {
         let participle = tags[i].xpos == "VBN";
         let ed_adjective = tags[i].xpos == "JJ"
             && lower.ends_with("ed")
-            && matches!(
+            && (matches!(
                 tags.get(i + 1).map(|t| t.xpos),
                 Some("DT" | "CD" | "PRP" | "PRP$" | "NNP" | "NNPS" | "NNS")
-            );
+            ) || words.get(i + 1).is_none_or(|w| clause_break(w)));
         if !(participle || ed_adjective) {
             continue;
         }
-        if !matches!(tags[i - 1].xpos, "NN" | "NNS" | "NNP" | "NNPS") {
+        // After a noun, or a pronoun ("Two hundred of them surrendered").
+        if !matches!(tags[i - 1].xpos, "NN" | "NNS" | "NNP" | "NNPS" | "PRP") {
             continue;
         }
         // The clause so far: no verb, and it does not open with a preposition.

@@ -28,6 +28,8 @@ enum Command {
     Places(cmd::places::Args),
     /// Score the engine (or an event file) against gold files, as ../shared/score/score.py does.
     Eval(cmd::eval::Args),
+    /// Each sentence with its annotations, the triggers considered and why each event was (or was not) coded.
+    Explain(cmd::explain::Args),
     /// Measure throughput: documents/s, sentences/s, tokens/s.
     Bench(cmd::bench::Args),
     /// Rebuild a resource from the raw data in ../shared.
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Places(a) => cmd::places::run(a),
         Command::Actors(a) => cmd::actors::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train(a) => cmd::train::run(a),
     };

@@ -9,6 +9,7 @@ pub mod actor_link;
 pub mod date;
 pub mod dictionary;
 pub mod draft;
+pub mod explain;
 pub mod location;
 pub mod syntax;
 
@@ -24,6 +25,8 @@ pub struct Coded {
     pub events: Vec<Event>,
     /// Notes about sentences or documents that were skipped or odd.
     pub diagnostics: Vec<Diagnostic>,
+    /// Each trigger considered and what became of it (coders that explain).
+    pub notes: Vec<explain::Note>,
 }
 
 /// An event coder.

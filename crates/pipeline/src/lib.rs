@@ -96,6 +96,8 @@ pub struct Output {
     pub events: Vec<Event>,
     /// Diagnostics of every stage.
     pub diagnostics: Vec<Diagnostic>,
+    /// Each trigger the coder considered and what became of it (`khabar explain`).
+    pub notes: Vec<coder::explain::Note>,
 }
 
 /// The configured pipeline; cheap to share across threads (`&Pipeline` is `Sync`).
@@ -202,6 +204,7 @@ impl Pipeline {
             article,
             events: coded.events,
             diagnostics,
+            notes: coded.notes,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod annotate;
 pub mod bench;
 pub mod code;
 pub mod eval;
+pub mod explain;
 pub mod places;
 pub mod train;
 

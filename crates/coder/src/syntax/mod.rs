@@ -10,6 +10,7 @@
 pub mod lexicon;
 
 use crate::draft::EventDraft;
+use crate::explain::{Note, Verdict};
 use crate::{Coded, Coder};
 use article::{Article, Span};
 use events::ActorRef;
@@ -697,6 +698,7 @@ impl SyntaxCoder {
         mention_at: &[Option<usize>],
         k: usize,
         out: &mut Vec<EventDraft>,
+        notes: &mut Vec<Note>,
     ) {
         let s = &article.sentences[k];
         let Some(tree) = Tree::new(article, mention_at, s) else {
@@ -722,17 +724,32 @@ impl SyntaxCoder {
                     }
                 }
             }
+            let Some(trigger) = self.lexicon.find(&lemma, pos, &child_lemmas) else {
+                continue;
+            };
+            macro_rules! skip {
+                ($why:expr) => {{
+                    notes.push(Note {
+                        sentence: k,
+                        trigger: tree.span(t, t),
+                        rule: trigger.rule.clone(),
+                        category: trigger.category,
+                        verdict: Verdict::Skipped($why),
+                    });
+                    continue;
+                }};
+            }
             // A noun event as a copular predicate ("it was the deadliest bombing")
             // describes one already told.
             if pos == Pos::Noun && tree.children[t].iter().any(|&c| tree.rel(c) == "cop") {
-                continue;
+                skip!("a copular noun describing an event told before");
             }
             // What is asked, wanted, planned or refused ("urged Santos to set a date",
             // "calling on all sides to lift sieges") has not happened.
             if matches!(tree.rel(t), "xcomp" | "ccomp") {
                 if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
                     if IRREALIS_HEADS.contains(&tree.lemma(h).as_str()) {
-                        continue;
+                        skip!("the complement of a wanting/asking/planning verb: not (yet) happened");
                     }
                 }
             }
@@ -744,7 +761,7 @@ impl SyntaxCoder {
                         "could" | "would" | "might" | "may" | "should" | "can"
                     )
             }) {
-                continue;
+                skip!("a modal (could, would, may, might, should, can): only possible");
             }
             // Negated or conditional: not an event.
             if tree.children[t].iter().any(|&c| {
@@ -752,17 +769,14 @@ impl SyntaxCoder {
                     && NEGATION.contains(&tree.lemma(c).as_str())
                     || tree.rel(c) == "mark" && tree.lemma(c) == "if"
             }) {
-                continue;
+                skip!("negated or conditional");
             }
             // Habitual or generic ("the ADF regularly kill civilians"): not one event.
             if tree.children[t].iter().any(|&c| {
                 tree.rel(c) == "advmod" && HABITUAL.contains(&tree.lemma(c).as_str())
             }) {
-                continue;
+                skip!("habitual or generic (often, regularly, usually …)");
             }
-            let Some(trigger) = self.lexicon.find(&lemma, pos, &child_lemmas) else {
-                continue;
-            };
             let passive = tree.children[t]
                 .iter()
                 .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass"));
@@ -910,7 +924,7 @@ impl SyntaxCoder {
             let counts: Vec<u64> = counted.iter().filter_map(|&h| count_of(h)).collect();
             let count = (!counts.is_empty()).then(|| counts.iter().sum::<u64>());
             if actor.is_empty() && recipient.is_empty() && count.is_none() {
-                continue;
+                skip!("no actor, recipient or count found in its arguments");
             }
             // A statement nobody makes ("an attack blamed on the ELN", "was condemned"):
             // an attribution, not an event. (Material acts may have unknown doers.)
@@ -926,7 +940,7 @@ impl SyntaxCoder {
                 && actor.is_empty()
                 && (passive || matches!(tree.rel(t), "acl" | "amod") && !has_object)
             {
-                continue;
+                skip!("a statement with nobody making it (agentless passive or participle)");
             }
             // "its attacks", "their raids": a plural event noun with only a pronoun
             // owner speaks of attacks in general, not of one.
@@ -936,7 +950,7 @@ impl SyntaxCoder {
                 && count.is_none()
                 && actors.iter().all(|&x| tree.ann(x).upos == "PRON")
             {
-                continue;
+                skip!("a plural event noun with only a pronoun owner: attacks in general");
             }
             // Announced for the future ("will visit", "will support"): PLOVER codes
             // promised cooperation as AGREE, an announced pullback as CONCEDE and
@@ -985,12 +999,20 @@ impl SyntaxCoder {
                 confidence: 0.6,
                 future,
             };
-            if !out
+            if out
                 .iter()
                 .any(|d| d.sentence == draft.sentence && d.same_as(&draft))
             {
-                out.push(draft);
+                skip!("the same reading as an event already coded in this sentence");
             }
+            out.push(draft);
+            notes.push(Note {
+                sentence: k,
+                trigger: tree.span(t, t),
+                rule: trigger.rule.clone(),
+                category: trigger.category,
+                verdict: Verdict::Coded,
+            });
         }
         merge_sentence(out, first);
         // Counts the parse did not attach ("and 10 others wounded in a bomb attack").
@@ -1109,8 +1131,9 @@ impl Coder for SyntaxCoder {
             }
         }
         let mut drafts = Vec::new();
+        let mut notes = Vec::new();
         for k in 0..article.sentences.len() {
-            self.code_sentence(article, &mention_at, k, &mut drafts);
+            self.code_sentence(article, &mention_at, k, &mut drafts, &mut notes);
         }
         let index = article.char_index();
         let events = consolidate(
@@ -1122,6 +1145,7 @@ impl Coder for SyntaxCoder {
         Coded {
             events,
             diagnostics: Vec::new(),
+            notes,
         }
     }
 }
