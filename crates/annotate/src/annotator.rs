@@ -64,7 +64,16 @@ impl Annotator {
         if let Some(parser) = &self.parser {
             let upos: Vec<&str> = tagged.iter().map(|(t, _)| t.upos).collect();
             let xpos: Vec<&str> = tagged.iter().map(|(t, _)| t.xpos).collect();
-            let mut start = 0;
+            // A dateline ("Bogota (AFP) –", "KABUL, Afghanistan —") is not part of the
+            // sentence's syntax: parse what follows it and hang the dateline on its root.
+            let dateline = dateline_end(words, &upos);
+            let mut start = dateline.map_or(0, |d| d + 1);
+            if let Some(d) = dateline {
+                for a in out.iter_mut().take(d + 1) {
+                    a.deprel = "dep".into();
+                }
+            }
+            let first = start;
             while start < words.len() {
                 let end = (start + MAX_PARSE_TOKENS).min(words.len());
                 let arcs = parser.parse(&words[start..end], &upos[start..end], &xpos[start..end]);
@@ -75,6 +84,15 @@ impl Annotator {
                     }
                 }
                 start = end;
+            }
+            if first > 0 {
+                let root = (first..out.len()).find(|&i| out[i].head.is_none());
+                for (i, a) in out.iter_mut().enumerate().take(first) {
+                    a.head = root;
+                    if upos[i] == "PUNCT" {
+                        a.deprel = "punct".into();
+                    }
+                }
             }
         }
         out
@@ -126,5 +144,51 @@ impl Annotator {
         article.annotations = annotations;
         article.entities = entities;
         diagnostics
+    }
+}
+
+/// The index of the dash ending a dateline that opens the sentence: one to twelve
+/// capitalized words, numbers and bracketed agency names before a dash, a capitalized
+/// word after it ("Bogota (AFP) – Five soldiers …", "BENI, DR Congo, Nov 4 (AFP) -").
+pub fn dateline_end(words: &[&str], upos: &[&str]) -> Option<usize> {
+    let dash = words
+        .iter()
+        .take(13)
+        .position(|w| matches!(*w, "-" | "--" | "\u{2013}" | "\u{2014}"))?;
+    if dash == 0 || upos.get(dash) != Some(&"PUNCT") {
+        return None;
+    }
+    let next_capital = words
+        .get(dash + 1)
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}'));
+    let head_ok = words[..dash].iter().all(|w| match w.chars().next() {
+        Some(c) if c.is_alphabetic() => c.is_uppercase(),
+        Some(c) if c.is_ascii_digit() => true,
+        Some(_) => matches!(*w, "," | "(" | ")" | "." | "/"),
+        None => false,
+    });
+    (next_capital && head_ok).then_some(dash)
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_end;
+
+    fn d(text: &str) -> Option<usize> {
+        let words: Vec<&str> = text.split(' ').collect();
+        let upos: Vec<&str> = words
+            .iter()
+            .map(|w| if w.chars().all(|c| !c.is_alphanumeric()) { "PUNCT" } else { "X" })
+            .collect();
+        dateline_end(&words, &upos)
+    }
+
+    #[test]
+    fn datelines_are_found() {
+        assert_eq!(d("Bogota ( AFP ) \u{2013} Five soldiers were killed"), Some(4));
+        assert_eq!(d("KABUL , Afghanistan \u{2014} The Taliban routed"), Some(3));
+        assert_eq!(d("The rebels - who fled - were caught"), None);
+        assert_eq!(d("Police said on Monday"), None);
     }
 }

@@ -336,17 +336,6 @@ pub(crate) fn run(text: &str, split_hyphens: bool) -> Output {
             (Some(n), _) => sp.boundary(pending, g, &c, n, nxt2.as_ref()),
             (None, _) => true,
         };
-        // A dateline opening a paragraph ("Bogota (AFP) –", "KABUL, Afghanistan —")
-        // is its own segment, so the parser does not take the place for a subject.
-        let first_of_paragraph = sentences.last().is_none_or(|s| s.paragraph != paragraph);
-        let ends = ends
-            || (c.tag == Tag::Dash
-                && g != Gap::None
-                && first_of_paragraph
-                && nxt
-                    .as_ref()
-                    .is_some_and(|n| matches!(sp.start_of(n), Start::Upper | Start::Digit | Start::Open))
-                && is_dateline(text, &tokens[sent_start..idx]));
         if ends {
             if let Some(i) = pending.and_then(|p| p.abbrev_at) {
                 split_period(&mut tokens, i);
@@ -379,28 +368,6 @@ pub(crate) fn run(text: &str, split_hyphens: bool) -> Output {
         longest_token,
         longest_sentence,
     }
-}
-
-/// True when the tokens before a dash read as a dateline: one to twelve tokens of
-/// capitalized words, numbers, commas and a bracketed agency ("Bogota (AFP)",
-/// "BENI, DR Congo, Nov 4 (AFP)", "WASHINGTON").
-fn is_dateline(text: &str, tokens: &[Token]) -> bool {
-    if tokens.is_empty() || tokens.len() > 12 {
-        return false;
-    }
-    let words = |t: &Token| text.get(t.span.range()).unwrap_or("");
-    if !words(&tokens[0]).chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    tokens.iter().all(|t| {
-        let w = words(t);
-        match w.chars().next() {
-            Some(c) if c.is_alphabetic() => c.is_uppercase(),
-            Some(c) if c.is_ascii_digit() => true,
-            Some(_) => matches!(w, "," | "(" | ")" | "." | "/"),
-            None => false,
-        }
-    })
 }
 
 /// True when the token at `i` is a list number ("1", "12") opening the

@@ -68,6 +68,16 @@ const PEOPLE_NOUNS: &[(&str, &str)] = &[
     ("members", ""),
     ("leaders", ""),
     ("officials", "GOV"),
+    // Weapons that stand for the forces using them ("Israeli tanks shelled").
+    ("tanks", "MIL"),
+    ("helicopters", "MIL"),
+    ("warplanes", "MIL"),
+    ("jets", "MIL"),
+    ("aircraft", "MIL"),
+    ("drones", "MIL"),
+    ("warships", "MIL"),
+    ("gunboats", "MIL"),
+    ("artillery", "MIL"),
 ];
 
 /// Words naming a time, never an actor.
@@ -98,6 +108,27 @@ const IRREALIS_HEADS: &[&str] = &[
     "order", "agree", "refuse", "decline", "offer", "need", "try", "attempt", "plot",
     "encourage", "invite", "appeal", "press", "push", "request", "warn", "allow",
     "fail", "expect",
+];
+
+/// Verbs whose complement of force is a threat ("vowed to fight", "is prepared to
+/// impose martial law").
+const PROMISING_HEADS: &[&str] = &[
+    "vow", "swear", "pledge", "promise", "prepare", "warn", "threaten",
+];
+
+/// Verbs that carry an event noun ("held talks", "launched an offensive").
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "carry", "conduct", "launch", "stage", "mount", "begin", "start", "resume",
+    "renew", "continue", "open", "organize", "organise", "make", "wage", "engage",
+    "participate", "join", "lead", "undertake", "step", "intensify", "escalate", "end",
+    "sign", "reach", "announce", "declare", "impose", "give", "offer", "provide",
+    "deliver", "issue", "lodge", "file",
+];
+
+/// Verbs of saying, under which `would` reports a `will`.
+const SAYING: &[&str] = &[
+    "say", "announce", "tell", "state", "declare", "confirm", "insist", "add", "report",
+    "warn", "claim", "indicate", "signal",
 ];
 
 /// Verbs that raise their complement's subject ("the strike is believed to have
@@ -662,9 +693,12 @@ impl SyntaxCoder {
         // group that modifies them.
         if upos == "NOUN" {
             if let Some(x) = (from..head).find(|&x| tree.known(x)) {
-                if let Some((r, named)) = self.actor_ref(tree, x) {
+                if let Some((mut r, named)) = self.actor_ref(tree, x) {
                     let phrase = tree.span(from, head);
-                    return Some((r, Span::new(named.start.min(phrase.start), phrase.end)));
+                    let whole = Span::new(named.start.min(phrase.start), phrase.end);
+                    // The text is the whole phrase ("Irish nationalist guerrillas").
+                    r.text = Some(a.slice(whole).to_string());
+                    return Some((r, whole));
                 }
             }
         }
@@ -744,32 +778,66 @@ impl SyntaxCoder {
             if pos == Pos::Noun && tree.children[t].iter().any(|&c| tree.rel(c) == "cop") {
                 skip!("a copular noun describing an event told before");
             }
+            let head_of_t = tree.ann(t).head.filter(|&h| h < tree.len);
+            let mut overridden: Option<events::Category> = None;
+            let material = matches!(
+                trigger.category,
+                events::Category::Assault
+                    | events::Category::Coerce
+                    | events::Category::Sanction
+                    | events::Category::Mobilize
+            );
             // What is asked, wanted, planned or refused ("urged Santos to set a date",
-            // "calling on all sides to lift sieges") has not happened.
+            // "calling on all sides to lift sieges") has not happened; force vowed or
+            // prepared ("have sworn to fight") is a threat.
             if matches!(tree.rel(t), "xcomp" | "ccomp") {
-                if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
-                    if IRREALIS_HEADS.contains(&tree.lemma(h).as_str()) {
+                if let Some(h) = head_of_t {
+                    let head_lemma = tree.lemma(h);
+                    if material && PROMISING_HEADS.contains(&head_lemma.as_str()) {
+                        overridden = Some(events::Category::Threaten);
+                    } else if IRREALIS_HEADS.contains(&head_lemma.as_str()) {
                         skip!("the complement of a wanting/asking/planning verb: not (yet) happened");
                     }
                 }
             }
-            // Could, would, might, may, should: only possible.
-            if tree.children[t].iter().any(|&c| {
-                tree.rel(c) == "aux"
-                    && matches!(
-                        tree.lemma(c).as_str(),
-                        "could" | "would" | "might" | "may" | "should" | "can"
-                    )
-            }) {
-                skip!("a modal (could, would, may, might, should, can): only possible");
+            // "said they would boycott": `would` under a verb of saying is a reported
+            // `will`; other modals leave the act only possible.
+            let reported = head_of_t.is_some_and(|h| SAYING.contains(&tree.lemma(h).as_str()))
+                && matches!(tree.rel(t), "ccomp" | "parataxis");
+            let mut future = false;
+            for &c in &tree.children[t] {
+                if tree.rel(c) != "aux" {
+                    continue;
+                }
+                match tree.lemma(c).as_str() {
+                    "will" | "shall" => future = true,
+                    "would" if reported => future = true,
+                    "could" | "would" | "might" | "may" | "should" | "can" => {
+                        skip!("a modal (could, would, may, might, should, can): only possible")
+                    }
+                    _ => {}
+                }
             }
-            // Negated or conditional: not an event.
+            // Conditional: not an event. Negated: not an event, except that refusing to
+            // cooperate ("will not accept refugees", "did not agree") is a REJECT.
+            if tree.children[t]
+                .iter()
+                .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "if")
+            {
+                skip!("conditional");
+            }
             if tree.children[t].iter().any(|&c| {
                 (tree.rel(c) == "advmod" || tree.rel(c) == "det")
                     && NEGATION.contains(&tree.lemma(c).as_str())
-                    || tree.rel(c) == "mark" && tree.lemma(c) == "if"
             }) {
-                skip!("negated or conditional");
+                use events::Category as C;
+                match trigger.category {
+                    C::Agree | C::Support | C::Concede | C::Cooperate | C::Aid | C::Consult => {
+                        overridden = Some(C::Reject);
+                        future = false;
+                    }
+                    _ => skip!("negated"),
+                }
             }
             // Habitual or generic ("the ADF regularly kill civilians"): not one event.
             if tree.children[t].iter().any(|&c| {
@@ -809,6 +877,35 @@ impl SyntaxCoder {
             // own takes it from the clause it hangs on.
             if actors.is_empty() && pos == Pos::Verb && !passive {
                 actors = Self::inherited_subject(&tree, t);
+            }
+            // An event noun carried by a light verb ("held talks with", "carried out
+            // attacks", "staged a hunger strike", "engaged in ethnic cleansing"): the
+            // verb's subject acts, its `with`/`against`/`on` phrase is the other side.
+            if pos == Pos::Noun && matches!(tree.rel(t), "obj" | "obl") {
+                if let Some(h) = head_of_t.filter(|&h| {
+                    tree.ann(h).upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h).as_str())
+                }) {
+                    if actors.is_empty() {
+                        actors = Self::arguments(&tree, h, &["nsubj".to_string()], false);
+                        if actors.is_empty() {
+                            actors = Self::inherited_subject(&tree, h);
+                        }
+                    }
+                    if recipients.is_empty() && !trigger.symmetric {
+                        recipients = tree.children[h]
+                            .iter()
+                            .copied()
+                            .filter(|&c| {
+                                tree.rel(c).starts_with("obl")
+                                    && matches!(
+                                        tree.case(c).as_deref(),
+                                        Some("with" | "against" | "on" | "at")
+                                    )
+                            })
+                            .take(1)
+                            .collect();
+                    }
+                }
             }
             // An attack as the subject stands for its doer ("an airstrike carried out by
             // the military killed 100"); a passive without an agent takes the doer of
@@ -955,15 +1052,16 @@ impl SyntaxCoder {
             // Announced for the future ("will visit", "will support"): PLOVER codes
             // promised cooperation as AGREE, an announced pullback as CONCEDE and
             // announced force as THREATEN.
-            let future = tree.children[t].iter().any(|&c| {
-                tree.rel(c) == "aux" && matches!(tree.lemma(c).as_str(), "will" | "shall")
-            });
-            let category = if future {
+            let category = if let Some(c) = overridden {
+                c
+            } else if future {
                 use events::Category as C;
                 match trigger.category {
                     C::Support | C::Consult | C::Cooperate | C::Aid => C::Agree,
                     C::Retreat => C::Concede,
-                    C::Assault | C::Coerce | C::Mobilize | C::Sanction => C::Threaten,
+                    C::Assault | C::Coerce | C::Mobilize | C::Sanction | C::Protest => {
+                        C::Threaten
+                    }
                     other => other,
                 }
             } else {
