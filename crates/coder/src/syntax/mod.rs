@@ -461,6 +461,14 @@ impl SyntaxCoder {
             if !matches!(tree.ann(h).upos.as_str(), "VERB" | "AUX") {
                 break;
             }
+            // "ordered the military to wipe out X after the explosions, killing 22":
+            // a clause hanging on an unrealized complement shares nothing with it.
+            if rel != "xcomp" && tree.rel(h) == "xcomp" {
+                let hh = tree.ann(h).head.filter(|&x| x < tree.len);
+                if hh.is_some_and(|x| IRREALIS_HEADS.contains(&tree.lemma(x).as_str())) {
+                    return Vec::new();
+                }
+            }
             if rel == "xcomp" {
                 let obj = Self::arguments(tree, h, &["obj".to_string()], false);
                 if !obj.is_empty() {
@@ -753,8 +761,20 @@ impl SyntaxCoder {
                 tree.children[t].iter().map(|&c| tree.lemma(c)).collect();
             if pos == Pos::Verb {
                 for &c in &tree.children[t] {
-                    if tree.rel(c).starts_with("obl") {
+                    let rel = tree.rel(c);
+                    if rel.starts_with("obl") {
                         child_lemmas.extend(tree.case(c));
+                    }
+                    // "captured four of Haftar's forces": the counted noun too.
+                    let counted = matches!(tree.ann(c).upos.as_str(), "NUM" | "DET" | "PRON")
+                        || QUANTITY_NOUNS.contains(&tree.lemma(c).as_str());
+                    if matches!(rel, "obj" | "nsubj:pass") && counted {
+                        for &x in &tree.children[c] {
+                            if tree.rel(x).starts_with("nmod") && tree.case(x).as_deref() == Some("of")
+                            {
+                                child_lemmas.push(tree.lemma(x));
+                            }
+                        }
                     }
                 }
             }
@@ -775,7 +795,15 @@ impl SyntaxCoder {
             }
             // A noun event as a copular predicate ("it was the deadliest bombing")
             // describes one already told.
-            if pos == Pos::Noun && tree.children[t].iter().any(|&c| tree.rel(c) == "cop") {
+            // (Not "has been under attack": a preposition makes it a state.)
+            if pos == Pos::Noun
+                && tree.children[t].iter().any(|&c| tree.rel(c) == "cop")
+                && !tree.children[t].iter().any(|&c| tree.rel(c) == "case")
+                && tree.children[t].iter().any(|&c| {
+                    tree.rel(c).starts_with("nsubj")
+                        && (tree.ann(c).upos == "PRON" || self.is_deed(&tree, c))
+                })
+            {
                 skip!("a copular noun describing an event told before");
             }
             let head_of_t = tree.ann(t).head.filter(|&h| h < tree.len);
@@ -1267,7 +1295,12 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
             let (or, er) = (names(&o.recipient), names(&e.recipient));
             let agree = |x: &[String], y: &[String]| x == y || x.is_empty() || y.is_empty();
             let shared = (!oa.is_empty() && oa == ea) || (!or.is_empty() && or == er);
+            let modes_agree = match (&o.mode, &e.mode) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
             o.event_type == e.event_type
+                && modes_agree
                 && shared
                 && agree(&oa, &ea)
                 && agree(&or, &er)
