@@ -458,7 +458,9 @@ impl SyntaxCoder {
             let Some(h) = tree.ann(cur).head.filter(|&h| h < tree.len) else {
                 break;
             };
-            if !matches!(tree.ann(h).upos.as_str(), "VERB" | "AUX") {
+            // A verb, or a predicate adjective or noun ("he was successful, overrunning").
+            let predicate = tree.children[h].iter().any(|&c| tree.rel(c) == "cop");
+            if !matches!(tree.ann(h).upos.as_str(), "VERB" | "AUX") && !predicate {
                 break;
             }
             // "ordered the military to wipe out X after the explosions, killing 22":
@@ -608,6 +610,40 @@ impl SyntaxCoder {
                         a.actors
                             .get(m.actor)
                             .is_some_and(|x| x.kind == article::ActorKind::Organization)
+                    })?;
+                let actor = a.actors.get(m.actor)?;
+                return Some((
+                    ActorRef {
+                        name: actor.name.clone(),
+                        text: Some(tree.word(head).to_string()),
+                        country: actor.country.clone(),
+                        agent: actor.sector.clone(),
+                        aliases: actor.aliases.clone(),
+                        ..Default::default()
+                    },
+                    tree.span(head, head),
+                ));
+            }
+            // "he", "his": the person last named as a subject within two sentences.
+            if matches!(lemma.as_str(), "he" | "she") {
+                let here = tree.article.tokens[g].span.start;
+                let k = a.sentences.iter().position(|s| s.span.end > here)?;
+                let floor = a.sentences[k.saturating_sub(2)].span.start;
+                let before = a.actor_mentions.partition_point(|m| m.span.start < here);
+                let m = a.actor_mentions[..before]
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.span.start >= floor)
+                    .filter(|m| m.span.end <= here)
+                    .find(|m| {
+                        a.actors
+                            .get(m.actor)
+                            .is_some_and(|x| x.kind == article::ActorKind::Person)
+                            && m.tokens.clone().any(|t| {
+                                a.annotations
+                                    .get(t)
+                                    .is_some_and(|x| x.deprel.starts_with("nsubj"))
+                            })
                     })?;
                 let actor = a.actors.get(m.actor)?;
                 return Some((
@@ -1087,9 +1123,7 @@ impl SyntaxCoder {
                 match trigger.category {
                     C::Support | C::Consult | C::Cooperate | C::Aid => C::Agree,
                     C::Retreat => C::Concede,
-                    C::Assault | C::Coerce | C::Mobilize | C::Sanction | C::Protest => {
-                        C::Threaten
-                    }
+                    C::Assault | C::Coerce | C::Sanction | C::Protest => C::Threaten,
                     other => other,
                 }
             } else {
