@@ -68,6 +68,41 @@ const PEOPLE_NOUNS: &[(&str, &str)] = &[
     ("members", ""),
     ("leaders", ""),
     ("officials", "GOV"),
+    ("extremists", "UAF"),
+    ("radicals", "UAF"),
+    ("separatists", "REB"),
+    ("guerrillas", "REB"),
+    ("insurgents", "INS"),
+    ("jihadists", "INS"),
+    ("islamists", "UAF"),
+    ("loyalists", ""),
+    ("nationalists", ""),
+    ("dissidents", "OPP"),
+    ("activists", "OPP"),
+    ("opponents", "OPP"),
+    ("workers", "LAB"),
+    ("teachers", "EDU"),
+    ("journalists", "MED"),
+    ("lawmakers", "LEG"),
+    ("politicians", "GOV"),
+    ("ministers", "GOV"),
+    ("diplomats", "GOV"),
+    ("inhabitants", "CVL"),
+    ("prisoners", ""),
+    ("detainees", ""),
+    ("refugees", "REF"),
+    ("migrants", "REF"),
+    ("settlers", "CVL"),
+    ("youths", "CVL"),
+    ("elders", "CVL"),
+    ("peacekeepers", "IGO"),
+    ("observers", ""),
+    ("monitors", ""),
+    ("inspectors", ""),
+    ("mediators", ""),
+    ("negotiators", ""),
+    ("candidates", ""),
+    ("voters", "CVL"),
     // Weapons that stand for the forces using them ("Israeli tanks shelled").
     ("tanks", "MIL"),
     ("helicopters", "MIL"),
@@ -560,10 +595,27 @@ impl SyntaxCoder {
         let g = tree.start + head;
         if let Some(m) = tree.mention(head) {
             let actor = a.actors.get(m.actor)?;
+            // The text is the whole noun phrase the name heads: "Pakistan President
+            // Mohammad Zia-Ul-Haq", "Arab League Secretary-General Chedli Klibi".
+            let first = m.tokens.start.saturating_sub(tree.start);
+            let last = (m.tokens.end.saturating_sub(tree.start)).min(tree.len);
+            let mut from = first;
+            let mut stack: Vec<usize> = (first..last).collect();
+            while let Some(x) = stack.pop() {
+                for &c in &tree.children[x] {
+                    if c < from
+                        && matches!(tree.rel(c), "compound" | "amod" | "flat" | "nmod:desc")
+                    {
+                        from = c;
+                        stack.push(c);
+                    }
+                }
+            }
+            let whole = Span::new(tree.span(from, from).start.min(m.span.start), m.span.end);
             return Some((
                 ActorRef {
                     name: actor.name.clone(),
-                    text: Some(a.slice(m.span).to_string()),
+                    text: Some(a.slice(whole).to_string()),
                     country: actor.country.clone(),
                     agent: actor.sector.clone(),
                     code: None,
@@ -971,6 +1023,34 @@ impl SyntaxCoder {
                     }
                 }
             }
+            // "threatened to shell Iraqi towns", "demanded that X withdraw": the threat
+            // or demand is aimed at whom the complement's act is aimed at.
+            if recipients.is_empty()
+                && matches!(
+                    trigger.category,
+                    events::Category::Threaten | events::Category::Request
+                )
+            {
+                if let Some(&x) = tree.children[t]
+                    .iter()
+                    .find(|&&c| matches!(tree.rel(c), "xcomp" | "ccomp"))
+                {
+                    recipients = tree.children[x]
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            let rel = tree.rel(c);
+                            rel == "obj"
+                                || rel.starts_with("obl")
+                                    && matches!(
+                                        tree.case(c).as_deref(),
+                                        Some("to" | "in" | "against" | "on" | "from")
+                                    )
+                        })
+                        .take(1)
+                        .collect();
+                }
+            }
             // An attack as the subject stands for its doer ("an airstrike carried out by
             // the military killed 100"); a passive without an agent takes the doer of
             // the attack it happened in ("were killed in a bomb attack blamed on X").
@@ -1014,6 +1094,18 @@ impl SyntaxCoder {
             let side = |heads: &[usize], things: bool| -> Vec<(ActorRef, Option<Span>)> {
                 let mut v: Vec<(ActorRef, Option<Span>)> = Vec::new();
                 for &h in heads {
+                    // "Shona rebels", "Ugandan opposition candidates": a name modifying
+                    // a noun stands inside that noun's phrase.
+                    let h = match tree.ann(h).head.filter(|&x| x < tree.len) {
+                        Some(x)
+                            if x != t
+                                && matches!(tree.rel(h), "compound" | "amod")
+                                && tree.ann(x).upos == "NOUN" =>
+                        {
+                            x
+                        }
+                        _ => h,
+                    };
                     if let Some((r, span)) = self.argument_ref(&tree, h, things) {
                         if !v.iter().any(|(x, _)| x.name == r.name) {
                             v.push((r, Some(span)));
