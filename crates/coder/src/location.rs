@@ -2,8 +2,10 @@
 //! layer. In order: a toponym in the event's sentence (one attached to the trigger by
 //! the parse or announced by a locative preposition first, then the most specific,
 //! then the nearest), else the nearest earlier sentence of the paragraph that names a
-//! place, else the dateline, else the place the document is about (named in at least
-//! half of its specific mentions). Demonyms ("Afghan") never give a location.
+//! place, else the place the document is about (named in at least half of its specific
+//! mentions), else the dateline's country. Demonyms ("Afghan") never give a location
+//! by themselves; the dateline (where the story was filed) and places inside actor
+//! names ("the UN mission in Libya") are not event locations.
 
 use article::{Article, PlaceMention, PlaceMentionKind, Precision, Span};
 use events::PlaceRef;
@@ -47,6 +49,12 @@ pub fn place_ref(article: &Article, m: &PlaceMention) -> Option<PlaceRef> {
         _ => surface,
     };
     let name = name.trim_end_matches(['.', ',', '\'', '’']).trim();
+    // A demonym ("Colombian") stands for its place: use the gazetteer's name.
+    let name = if m.kind == PlaceMentionKind::Demonym {
+        ""
+    } else {
+        name
+    };
     Some(PlaceRef {
         name: if name.is_empty() {
             p.name.clone()
@@ -87,18 +95,46 @@ fn ends_with_type_word(surface: &str) -> bool {
     .contains(&last.as_str())
 }
 
+/// Toponyms inside `span` that can place an event: not the dateline (where the story
+/// was filed) and not part of an actor's name ("the UN mission in Libya").
 fn toponyms(article: &Article, span: Span) -> impl Iterator<Item = &PlaceMention> {
     // Place mentions are in text order: only those starting inside the span.
     let from = article
         .places
         .partition_point(|m| m.span.start < span.start);
     let to = article.places.partition_point(|m| m.span.start < span.end);
+    let dateline = dateline(article).map(|m| m.span);
     article.places[from..to.max(from)].iter().filter(move |m| {
         m.kind == PlaceMentionKind::Toponym
             && m.place.is_some()
             && m.span.start >= span.start
             && m.span.end <= span.end
+            && Some(m.span) != dateline
+            && !in_actor_name(article, m.span)
     })
+}
+
+/// True when an actor mention longer than the place contains it.
+fn in_actor_name(article: &Article, span: Span) -> bool {
+    let before = article
+        .actor_mentions
+        .partition_point(|a| a.span.start <= span.start);
+    article.actor_mentions[..before]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|a| a.span.end >= span.end && a.span.len() > span.len())
+}
+
+/// The dateline's place: a toponym opening the article ("KABUL, Afghanistan —",
+/// "Bogota (AFP) –").
+fn dateline(article: &Article) -> Option<&PlaceMention> {
+    let first = article.sentences.first()?;
+    let m = article.places.first()?;
+    (m.kind == PlaceMentionKind::Toponym
+        && m.tokens.start <= first.tokens.start + 1
+        && m.span.end <= first.span.end)
+        .then_some(m)
 }
 
 /// True when the parse attaches the place (within three steps up) to the trigger.
@@ -180,17 +216,27 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
             return place_ref(article, m);
         }
     }
-    // 3. The dateline: a place opening the article ("KABUL, Afghanistan —").
-    if let (Some(first), Some(m)) = (article.sentences.first(), article.places.first()) {
-        if m.kind == PlaceMentionKind::Toponym
-            && m.tokens.start <= first.tokens.start + 1
-            && m.span.end <= first.span.end
-        {
-            return place_ref(article, m);
-        }
-    }
-    // 4. The place the document is about: named in at least half of its mentions of
-    // towns, districts and provinces, and at least twice.
+    focus(article).or_else(|| {
+        // 4. The dateline says where the story was filed, not where this happened:
+        // only its country ("Bogota (AFP) –" → Colombia, when the text names it).
+        let d = dateline(article)?;
+        let cc = &d.place.as_ref()?.country;
+        article
+            .places
+            .iter()
+            .find(|m| {
+                m.place
+                    .as_ref()
+                    .is_some_and(|p| p.precision == Precision::Country && &p.country == cc)
+            })
+            .and_then(|m| place_ref(article, m))
+            .or_else(|| place_ref(article, d))
+    })
+}
+
+/// 3. The place the document is about: named in at least half of its mentions of
+/// towns, districts and provinces, and at least twice.
+fn focus(article: &Article) -> Option<PlaceRef> {
     let specific: Vec<&PlaceMention> = article
         .places
         .iter()
