@@ -1201,6 +1201,15 @@ const SUBORDINATORS: &[&str] = &[
     "if", "until", "once", "whereas",
 ];
 
+/// The English auxiliaries and modals, every form.
+const AUXILIARIES: &[&str] = &[
+    "be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had",
+    "having", "do", "does", "did", "done", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "ought", "need", "dare", "wo", "ca", "sha", "'s",
+    "'re", "'m", "'ve", "'d", "'ll", "s", "re", "m", "ve", "d", "ll", "get", "got",
+    "gets", "getting", "gotten", "let", "use", "used", "going", "gon", "wanna", "gotta",
+];
+
 /// Words that open a clause of its own after a verb.
 const CLAUSE_OPENERS: &[&str] = &[
     "unless", "because", "although", "though", "that", "which", "who", "whom", "whose",
@@ -1224,6 +1233,19 @@ pub fn repair_past_tense(words: &[&str], tags: &mut [Tag<'_>]) {
     let finite =
         |t: &Tag<'_>| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD") || t.upos == "AUX";
     let n = words.len().min(tags.len());
+    // An auxiliary tag on a word that is no auxiliary ("Insurgents attacked"): a noun.
+    for i in 0..n {
+        if (tags[i].upos == "AUX" || tags[i].xpos == "MD")
+            && !AUXILIARIES.contains(&words[i].to_lowercase().as_str())
+            && words[i].chars().all(char::is_alphabetic)
+        {
+            let plural = words[i].len() > 3 && words[i].ends_with('s');
+            tags[i] = Tag {
+                upos: "NOUN",
+                xpos: if plural { "NNS" } else { "NN" },
+            };
+        }
+    }
     for i in 1..n {
         let lower = words[i].to_lowercase();
         let participle = tags[i].xpos == "VBN";

@@ -653,15 +653,22 @@ impl SyntaxCoder {
                     .position(|s| s.span.end > here)?;
                 let floor = tree.article.sentences[floor.saturating_sub(2)].span.start;
                 let before = a.actor_mentions.partition_point(|m| m.span.start < here);
-                let m = a.actor_mentions[..before]
-                    .iter()
-                    .rev()
-                    .take_while(|m| m.span.start >= floor)
-                    .filter(|m| m.span.end <= here)
-                    .find(|m| {
-                        a.actors
-                            .get(m.actor)
-                            .is_some_and(|x| x.kind == article::ActorKind::Organization)
+                let window = || {
+                    a.actor_mentions[..before]
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.span.start >= floor)
+                        .filter(|m| m.span.end <= here)
+                };
+                let kind = |m: &article::ActorMention| a.actors.get(m.actor).map(|x| x.kind);
+                // An organization first; else any group or country ("the government
+                // said it would").
+                let m = window()
+                    .find(|m| kind(m) == Some(article::ActorKind::Organization))
+                    .or_else(|| {
+                        window().find(|m| {
+                            kind(m).is_some_and(|k| k != article::ActorKind::Person)
+                        })
                     })?;
                 let actor = a.actors.get(m.actor)?;
                 return Some((
@@ -906,7 +913,10 @@ impl SyntaxCoder {
             // What is asked, wanted, planned or refused ("urged Santos to set a date",
             // "calling on all sides to lift sieges") has not happened; force vowed or
             // prepared ("have sworn to fight") is a threat.
-            if matches!(tree.rel(t), "xcomp" | "ccomp") {
+            let infinitive = tree.children[t]
+                .iter()
+                .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "to");
+            if matches!(tree.rel(t), "xcomp" | "ccomp") || tree.rel(t) == "advcl" && infinitive {
                 if let Some(h) = head_of_t {
                     let head_lemma = tree.lemma(h);
                     if material && PROMISING_HEADS.contains(&head_lemma.as_str()) {
@@ -921,6 +931,7 @@ impl SyntaxCoder {
             let reported = head_of_t.is_some_and(|h| SAYING.contains(&tree.lemma(h).as_str()))
                 && matches!(tree.rel(t), "ccomp" | "parataxis");
             let mut future = false;
+            let mut possible = false;
             for &c in &tree.children[t] {
                 if tree.rel(c) != "aux" {
                     continue;
@@ -928,11 +939,12 @@ impl SyntaxCoder {
                 match tree.lemma(c).as_str() {
                     "will" | "shall" => future = true,
                     "would" if reported => future = true,
-                    "could" | "would" | "might" | "may" | "should" | "can" => {
-                        skip!("a modal (could, would, may, might, should, can): only possible")
-                    }
+                    "could" | "would" | "might" | "may" | "should" | "can" => possible = true,
                     _ => {}
                 }
+            }
+            if possible {
+                skip!("a modal (could, would, may, might, should, can): only possible");
             }
             // Conditional: not an event. Negated: not an event, except that refusing to
             // cooperate ("will not accept refugees", "did not agree") is a REJECT.
@@ -1338,13 +1350,26 @@ fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
         let wounded_too = |m: &EventDraft| {
             m.dead.is_some() && m.injured.is_none() && d.injured.is_some() && d.dead.is_none()
         };
+        // "attacked a checkpoint, killing five soldiers": one attacker's acts of one
+        // kind in one sentence are one event; the casualties name its target.
+        let same_attacker =
+            |m: &EventDraft| !m.actor.is_empty() && side_names(&m.actor) == side_names(&d.actor);
         let found = merged.iter_mut().find(|m| {
             m.category == d.category
                 && fits(m, |x| &x.actor)
-                && (fits(m, |x| &x.recipient) || wounded_too(m))
+                && (fits(m, |x| &x.recipient) || wounded_too(m) || same_attacker(m))
         });
         match found {
             Some(m) => {
+                let counted = |x: &EventDraft| x.dead.is_some() || x.injured.is_some();
+                if !m.recipient.is_empty()
+                    && !d.recipient.is_empty()
+                    && side_names(&m.recipient) != side_names(&d.recipient)
+                    && counted(&d)
+                    && !counted(m)
+                {
+                    m.recipient = d.recipient.clone();
+                }
                 if m.actor.is_empty() {
                     m.actor = d.actor;
                 }
