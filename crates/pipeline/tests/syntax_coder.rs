@@ -88,3 +88,101 @@ fn a_finite_verb_mistagged_as_participle_still_has_its_subject() {
         Some("Nairobi")
     );
 }
+
+/// The one event of a type, failing with the whole list.
+fn only<'a>(ev: &'a [Event], kind: &str) -> &'a Event {
+    let found: Vec<&Event> = ev.iter().filter(|e| e.event_type.as_str() == kind).collect();
+    assert_eq!(found.len(), 1, "one {kind} in {ev:#?}");
+    found[0]
+}
+
+#[test]
+fn a_participle_shares_its_clause_subject_and_casualties_merge() {
+    let ev = code("Insurgents attacked a checkpoint near Kandahar, killing five soldiers and wounding 12.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(names(&e.actor), vec!["insurgents"]);
+    assert_eq!(names(&e.recipient), vec!["soldiers"]);
+    assert_eq!((e.dead, e.injured), (Some(5), Some(12)));
+    assert_eq!(e.recipient[0].agent.as_deref(), Some("MIL"), "people nouns get a sector");
+}
+
+#[test]
+fn condemning_an_attack_targets_its_doer() {
+    let ev = code("Rebels attacked the village on Sunday. The ministry condemned the attack.");
+    let e = only(&ev, "ACCUSE");
+    assert_eq!(names(&e.recipient), vec!["rebels"]);
+    // Sunday before the publication day (Tuesday 2024-03-05).
+    assert_eq!(e.date.as_deref(), Some("2024-03-03"));
+}
+
+#[test]
+fn an_attack_as_subject_stands_for_its_doer() {
+    let ev = code("An airstrike carried out by the air force killed 12 people in the town.");
+    let e = only(&ev, "ASSAULT");
+    assert!(names(&e.actor)[0].contains("air force"), "{:?}", e.actor);
+    assert_eq!(e.dead, Some(12));
+}
+
+#[test]
+fn quantities_name_the_people_counted() {
+    let ev = code("Dozens of students were killed by gunmen.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(names(&e.recipient), vec!["students"]);
+    assert_eq!(e.dead, Some(12), "dozens = 12 by convention");
+    let ev = code("Two hundred fighters surrendered to the army.");
+    assert_eq!(only(&ev, "RETREAT").size, Some(200));
+}
+
+#[test]
+fn things_and_times_are_not_actors() {
+    let ev = code("The president praised the agreement on Monday.");
+    assert!(
+        ev.iter().all(|e| e
+            .recipient
+            .iter()
+            .chain(&e.actor)
+            .all(|a| a.name != "agreement" && a.name != "Monday")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn modality_habits_and_wishes_are_not_events() {
+    assert!(code("The militants could attack the base.").is_empty());
+    assert!(code("The army regularly shells the villages.").is_empty());
+    let ev = code("The minister urged the rebels to lay down their arms.");
+    assert_eq!(only(&ev, "REQUEST").recipient.len(), 1);
+    assert!(ev.iter().all(|e| e.event_type.as_str() != "RETREAT"), "{ev:#?}");
+}
+
+#[test]
+fn plover_conventions_for_announced_and_refused_acts() {
+    let ev = code("The president will visit Kenya next week.");
+    let e = only(&ev, "AGREE");
+    assert!(e.future);
+    let ev = code("The government said it would not accept the proposal.");
+    let e = only(&ev, "REJECT");
+    assert!(names(&e.actor)[0].contains("government"));
+    let ev = code("The rebels vowed to attack the capital.");
+    assert_eq!(names(&only(&ev, "THREATEN").actor), vec!["the rebels"]);
+}
+
+#[test]
+fn a_dateline_is_where_the_story_was_filed_not_the_event() {
+    let ev = code(
+        "Bogota (AFP) – Five Colombian soldiers were killed in an attack near the border, the army said.",
+    );
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.dead, Some(5));
+    let place = e.location.as_ref().map(|l| l.name.as_str());
+    assert_ne!(place, Some("Bogota"), "{:?}", e.location);
+}
+
+#[test]
+fn light_verbs_carry_event_nouns() {
+    let ev = code("The rebels held talks with the government in Doha.");
+    let e = only(&ev, "CONSULT");
+    let all: Vec<String> = names(&e.actor).into_iter().chain(names(&e.recipient)).collect();
+    assert!(all.iter().any(|n| n.contains("rebels")), "{e:#?}");
+    assert!(all.iter().any(|n| n.contains("government")), "{e:#?}");
+}

@@ -842,6 +842,8 @@ impl SyntaxCoder {
             return;
         };
         let first = out.len();
+        // Words a multiword trigger used ("talks" of "held talks"): not triggers again.
+        let mut consumed: Vec<usize> = Vec::new();
         for t in 0..tree.len {
             let upos = tree.ann(t).upos.as_str();
             let pos = match upos {
@@ -876,6 +878,17 @@ impl SyntaxCoder {
             let Some(trigger) = self.lexicon.find(&lemma, pos, &child_lemmas) else {
                 continue;
             };
+            if consumed.contains(&t) {
+                continue;
+            }
+            if pos == Pos::Verb && !trigger.with.is_empty() {
+                consumed.extend(
+                    tree.children[t]
+                        .iter()
+                        .copied()
+                        .filter(|&c| trigger.with.contains(&tree.lemma(c))),
+                );
+            }
             macro_rules! skip {
                 ($why:expr) => {{
                     notes.push(Note {
@@ -989,6 +1002,20 @@ impl SyntaxCoder {
                 && !trigger.recipient.is_empty()
             {
                 recipients = Self::fallback_recipient(&tree, t);
+            }
+            // "held talks with the government": the other party of a joint act may hang
+            // on the verb's object.
+            if trigger.symmetric && pos == Pos::Verb {
+                for &o in &tree.children[t] {
+                    if tree.rel(o) == "obj" {
+                        recipients.extend(Self::arguments(
+                            &tree,
+                            o,
+                            &["nmod:with".to_string(), "nmod:between".to_string()],
+                            false,
+                        ));
+                    }
+                }
             }
             // "Police arrested 30 protesters" tagged as a reduced relative (VBN, acl): a
             // participle with a direct object is a finite verb; its head is the subject.
