@@ -179,15 +179,27 @@ mod dateline_tests {
         let words: Vec<&str> = text.split(' ').collect();
         let upos: Vec<&str> = words
             .iter()
-            .map(|w| if w.chars().all(|c| !c.is_alphanumeric()) { "PUNCT" } else { "X" })
+            .map(|w| {
+                if w.chars().all(|c| !c.is_alphanumeric()) {
+                    "PUNCT"
+                } else {
+                    "X"
+                }
+            })
             .collect();
         dateline_end(&words, &upos)
     }
 
     #[test]
     fn datelines_are_found() {
-        assert_eq!(d("Bogota ( AFP ) \u{2013} Five soldiers were killed"), Some(4));
-        assert_eq!(d("KABUL , Afghanistan \u{2014} The Taliban routed"), Some(3));
+        assert_eq!(
+            d("Bogota ( AFP ) \u{2013} Five soldiers were killed"),
+            Some(4)
+        );
+        assert_eq!(
+            d("KABUL , Afghanistan \u{2014} The Taliban routed"),
+            Some(3)
+        );
         assert_eq!(d("The rebels - who fled - were caught"), None);
         assert_eq!(d("Police said on Monday"), None);
     }

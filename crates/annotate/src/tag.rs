@@ -1197,23 +1197,23 @@ mod tests {
 /// Words that open a subordinate clause (tagged IN) after which a noun and a past
 /// form are still subject and verb ("after the rebels surrendered").
 const SUBORDINATORS: &[&str] = &[
-    "after", "before", "when", "as", "since", "because", "while", "although", "though",
-    "if", "until", "once", "whereas",
+    "after", "before", "when", "as", "since", "because", "while", "although", "though", "if",
+    "until", "once", "whereas",
 ];
 
 /// The English auxiliaries and modals, every form.
 const AUXILIARIES: &[&str] = &[
-    "be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had",
-    "having", "do", "does", "did", "done", "will", "would", "shall", "should", "can",
-    "could", "may", "might", "must", "ought", "need", "dare", "wo", "ca", "sha", "'s",
-    "'re", "'m", "'ve", "'d", "'ll", "s", "re", "m", "ve", "d", "ll", "get", "got",
-    "gets", "getting", "gotten", "let", "use", "used", "going", "gon", "wanna", "gotta",
+    "be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "do",
+    "does", "did", "done", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "ought", "need", "dare", "wo", "ca", "sha", "'s", "'re", "'m", "'ve", "'d", "'ll", "s",
+    "re", "m", "ve", "d", "ll", "get", "got", "gets", "getting", "gotten", "let", "use", "used",
+    "going", "gon", "wanna", "gotta",
 ];
 
 /// Words that open a clause of its own after a verb.
 const CLAUSE_OPENERS: &[&str] = &[
-    "unless", "because", "although", "though", "that", "which", "who", "whom", "whose",
-    "if", "when", "while", "until", "whereas", "so",
+    "unless", "because", "although", "though", "that", "which", "who", "whom", "whose", "if",
+    "when", "while", "until", "whereas", "so",
 ];
 
 /// News headline syntax the web treebank rarely shows: "Police arrested 30 people",
@@ -1226,12 +1226,22 @@ pub fn repair_past_tense(words: &[&str], tags: &mut [Tag<'_>]) {
     let clause_break = |w: &str| {
         matches!(
             w,
-            "," | ";" | ":" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")" | "\u{2014}" | "\u{2013}" | "--"
-                | "." | "!" | "?"
+            "," | ";"
+                | ":"
+                | "\""
+                | "\u{201c}"
+                | "\u{201d}"
+                | "("
+                | ")"
+                | "\u{2014}"
+                | "\u{2013}"
+                | "--"
+                | "."
+                | "!"
+                | "?"
         )
     };
-    let finite =
-        |t: &Tag<'_>| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD") || t.upos == "AUX";
+    let finite = |t: &Tag<'_>| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD") || t.upos == "AUX";
     let n = words.len().min(tags.len());
     // An auxiliary tag on a word that is no auxiliary ("Insurgents attacked"): a noun.
     for i in 0..n {
@@ -1275,7 +1285,10 @@ pub fn repair_past_tense(words: &[&str], tags: &mut [Tag<'_>]) {
         {
             continue;
         }
-        if words.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        if words
+            .get(i + 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        {
             continue;
         }
         // The clause ends at punctuation or where a subordinate clause opens ("threatened
@@ -1314,12 +1327,23 @@ mod past_tense_tests {
     fn headline_past_tense_is_a_verb() {
         let got = run(
             &["Police", "arrested", "30", "people", "."],
-            &[("NOUN", "NNS"), ("VERB", "VBN"), ("NUM", "CD"), ("NOUN", "NNS"), ("PUNCT", ".")],
+            &[
+                ("NOUN", "NNS"),
+                ("VERB", "VBN"),
+                ("NUM", "CD"),
+                ("NOUN", "NNS"),
+                ("PUNCT", "."),
+            ],
         );
         assert_eq!(got[1], "VBD");
         let got = run(
             &["Guerrillas", "wounded", "two", "soldiers"],
-            &[("NOUN", "NNS"), ("ADJ", "JJ"), ("NUM", "CD"), ("NOUN", "NNS")],
+            &[
+                ("NOUN", "NNS"),
+                ("ADJ", "JJ"),
+                ("NUM", "CD"),
+                ("NOUN", "NNS"),
+            ],
         );
         assert_eq!(got[1], "VBD");
     }
@@ -1327,7 +1351,9 @@ mod past_tense_tests {
     #[test]
     fn reduced_relatives_stay_participles() {
         let got = run(
-            &["The", "rebels", "arrested", "in", "the", "raid", "were", "freed"],
+            &[
+                "The", "rebels", "arrested", "in", "the", "raid", "were", "freed",
+            ],
             &[
                 ("DET", "DT"),
                 ("NOUN", "NNS"),
@@ -1342,7 +1368,12 @@ mod past_tense_tests {
         assert_eq!(got[2], "VBN");
         let got = run(
             &["rebels", "arrested", "by", "police"],
-            &[("NOUN", "NNS"), ("VERB", "VBN"), ("ADP", "IN"), ("NOUN", "NN")],
+            &[
+                ("NOUN", "NNS"),
+                ("VERB", "VBN"),
+                ("ADP", "IN"),
+                ("NOUN", "NN"),
+            ],
         );
         assert_eq!(got[1], "VBN");
         let got = run(

@@ -499,3 +499,35 @@ fn places_quality_on_tr_news() {
     assert!(r["detection_precision"].as_f64().unwrap() >= 0.76, "{r}");
     assert!(r["acc161_detected"].as_f64().unwrap() >= 0.73, "{r}");
 }
+
+#[test]
+fn explain_shows_annotations_triggers_and_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.jsonl");
+    std::fs::write(
+        &path,
+        r#"{"doc_id":"x","text":"Rebels attacked the village on Sunday, killing three civilians. The army did not attack the town.","published":"2024-03-05"}"#,
+    )
+    .unwrap();
+    let out = khabar(&["explain", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("=== x (2 sentences, 1 events) ==="), "{text}");
+    assert!(text.contains("tokens: 1:Rebels/"), "{text}");
+    assert!(
+        text.contains("trigger \"attacked\" (attack/VERB → ASSAULT): coded"),
+        "{text}"
+    );
+    assert!(text.contains("not coded: negated"), "{text}");
+    assert!(
+        text.contains("event #1 ASSAULT: Rebels → civilians"),
+        "{text}"
+    );
+    assert!(text.contains("dead 3"), "{text}");
+    let quiet = khabar(&["explain", "--no-tokens", path.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&quiet.stdout).contains("tokens:"));
+}

@@ -234,8 +234,8 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
     })
 }
 
-/// 3. The place the document is about: named in at least half of its mentions of
-/// towns, districts and provinces, and at least twice.
+/// Step 3, the place the document is about: named in at least half of its mentions
+/// of towns, districts and provinces, and at least twice.
 fn focus(article: &Article) -> Option<PlaceRef> {
     let specific: Vec<&PlaceMention> = article
         .places

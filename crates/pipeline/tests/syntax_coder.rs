@@ -91,19 +91,28 @@ fn a_finite_verb_mistagged_as_participle_still_has_its_subject() {
 
 /// The one event of a type, failing with the whole list.
 fn only<'a>(ev: &'a [Event], kind: &str) -> &'a Event {
-    let found: Vec<&Event> = ev.iter().filter(|e| e.event_type.as_str() == kind).collect();
+    let found: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.event_type.as_str() == kind)
+        .collect();
     assert_eq!(found.len(), 1, "one {kind} in {ev:#?}");
     found[0]
 }
 
 #[test]
 fn a_participle_shares_its_clause_subject_and_casualties_merge() {
-    let ev = code("Insurgents attacked a checkpoint near Kandahar, killing five soldiers and wounding 12.");
+    let ev = code(
+        "Insurgents attacked a checkpoint near Kandahar, killing five soldiers and wounding 12.",
+    );
     let e = only(&ev, "ASSAULT");
     assert_eq!(names(&e.actor), vec!["insurgents"]);
     assert_eq!(names(&e.recipient), vec!["soldiers"]);
     assert_eq!((e.dead, e.injured), (Some(5), Some(12)));
-    assert_eq!(e.recipient[0].agent.as_deref(), Some("MIL"), "people nouns get a sector");
+    assert_eq!(
+        e.recipient[0].agent.as_deref(),
+        Some("MIL"),
+        "people nouns get a sector"
+    );
 }
 
 #[test]
@@ -152,7 +161,10 @@ fn modality_habits_and_wishes_are_not_events() {
     assert!(code("The army regularly shells the villages.").is_empty());
     let ev = code("The minister urged the rebels to lay down their arms.");
     assert_eq!(only(&ev, "REQUEST").recipient.len(), 1);
-    assert!(ev.iter().all(|e| e.event_type.as_str() != "RETREAT"), "{ev:#?}");
+    assert!(
+        ev.iter().all(|e| e.event_type.as_str() != "RETREAT"),
+        "{ev:#?}"
+    );
 }
 
 #[test]
@@ -182,7 +194,10 @@ fn a_dateline_is_where_the_story_was_filed_not_the_event() {
 fn light_verbs_carry_event_nouns() {
     let ev = code("The rebels held talks with the government in Doha.");
     let e = only(&ev, "CONSULT");
-    let all: Vec<String> = names(&e.actor).into_iter().chain(names(&e.recipient)).collect();
+    let all: Vec<String> = names(&e.actor)
+        .into_iter()
+        .chain(names(&e.recipient))
+        .collect();
     assert!(all.iter().any(|n| n.contains("rebels")), "{e:#?}");
     assert!(all.iter().any(|n| n.contains("government")), "{e:#?}");
 }

@@ -284,9 +284,10 @@ fn best(
     // A country's own name is the country, not a town or district named after it
     // ("Russia", "Jordan"), unless the text places it ("Russia, Ohio").
     if parent.is_none() {
-        let country = c.hits.iter().find(|h| {
-            h.via == Via::Name && gazetteer.entry(h.entry).level == Level::Country
-        });
+        let country = c
+            .hits
+            .iter()
+            .find(|h| h.via == Via::Name && gazetteer.entry(h.entry).level == Level::Country);
         if let Some(h) = country {
             for x in scored.iter_mut() {
                 let level = gazetteer.entry(x.0).level;

@@ -57,7 +57,10 @@ fn event_line(k: usize, e: &Event) -> String {
     let mut parts = vec![format!(
         "event #{k} {}{}: {} → {}",
         e.event_type.as_str(),
-        e.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default(),
+        e.mode
+            .as_deref()
+            .map(|m| format!("/{m}"))
+            .unwrap_or_default(),
         side(&e.actor),
         side(&e.recipient)
     )];
@@ -186,7 +189,12 @@ fn write_document(out: &mut impl Write, o: &Output, tokens: bool) -> Result<()> 
             if e.sentence.start == here {
                 writeln!(out, "    {}", event_line(j + 1, e))?;
             } else if e.evidence.iter().any(|x| x.start == here) {
-                writeln!(out, "    also states event #{} ({})", j + 1, e.event_type.as_str())?;
+                writeln!(
+                    out,
+                    "    also states event #{} ({})",
+                    j + 1,
+                    e.event_type.as_str()
+                )?;
             }
         }
     }

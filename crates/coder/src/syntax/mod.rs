@@ -117,32 +117,109 @@ const PEOPLE_NOUNS: &[(&str, &str)] = &[
 
 /// Words naming a time, never an actor.
 const TEMPORAL: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "today", "yesterday", "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tonight",
 ];
 
 /// Quantity nouns whose `of` phrase names the people counted ("dozens of students").
 const QUANTITY_NOUNS: &[&str] = &[
-    "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
-    "thousands", "number", "group", "some", "many", "most", "several", "all", "none",
-    "each", "both", "majority", "handful", "rest",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "number",
+    "group",
+    "some",
+    "many",
+    "most",
+    "several",
+    "all",
+    "none",
+    "each",
+    "both",
+    "majority",
+    "handful",
+    "rest",
 ];
 
 /// Adverbs that make a clause habitual or generic: not one event.
 const HABITUAL: &[&str] = &[
-    "often", "regularly", "usually", "frequently", "routinely", "sometimes", "always",
-    "typically", "generally", "normally",
+    "often",
+    "regularly",
+    "usually",
+    "frequently",
+    "routinely",
+    "sometimes",
+    "always",
+    "typically",
+    "generally",
+    "normally",
 ];
 
 /// Verbs whose complement has not happened (yet): wanted, planned, asked, promised,
 /// refused ("vowed to go after those responsible").
 const IRREALIS_HEADS: &[&str] = &[
-    "want", "plan", "hope", "intend", "seek", "aim", "prepare", "propose", "consider",
-    "wish", "vow", "pledge", "promise", "threaten", "ask", "urge", "call", "demand",
-    "order", "agree", "refuse", "decline", "offer", "need", "try", "attempt", "plot",
-    "encourage", "invite", "appeal", "press", "push", "request", "warn", "allow",
-    "fail", "expect",
+    "want",
+    "plan",
+    "hope",
+    "intend",
+    "seek",
+    "aim",
+    "prepare",
+    "propose",
+    "consider",
+    "wish",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "ask",
+    "urge",
+    "call",
+    "demand",
+    "order",
+    "agree",
+    "refuse",
+    "decline",
+    "offer",
+    "need",
+    "try",
+    "attempt",
+    "plot",
+    "encourage",
+    "invite",
+    "appeal",
+    "press",
+    "push",
+    "request",
+    "warn",
+    "allow",
+    "fail",
+    "expect",
 ];
 
 /// Verbs whose complement of force is a threat ("vowed to fight", "is prepared to
@@ -153,36 +230,92 @@ const PROMISING_HEADS: &[&str] = &[
 
 /// Verbs that carry an event noun ("held talks", "launched an offensive").
 const LIGHT_VERBS: &[&str] = &[
-    "hold", "carry", "conduct", "launch", "stage", "mount", "begin", "start", "resume",
-    "renew", "continue", "open", "organize", "organise", "make", "wage", "engage",
-    "participate", "join", "lead", "undertake", "step", "intensify", "escalate", "end",
-    "sign", "reach", "announce", "declare", "impose", "give", "offer", "provide",
-    "deliver", "issue", "lodge", "file",
+    "hold",
+    "carry",
+    "conduct",
+    "launch",
+    "stage",
+    "mount",
+    "begin",
+    "start",
+    "resume",
+    "renew",
+    "continue",
+    "open",
+    "organize",
+    "organise",
+    "make",
+    "wage",
+    "engage",
+    "participate",
+    "join",
+    "lead",
+    "undertake",
+    "step",
+    "intensify",
+    "escalate",
+    "end",
+    "sign",
+    "reach",
+    "announce",
+    "declare",
+    "impose",
+    "give",
+    "offer",
+    "provide",
+    "deliver",
+    "issue",
+    "lodge",
+    "file",
 ];
 
 /// Verbs of saying, under which `would` reports a `will`.
 const SAYING: &[&str] = &[
-    "say", "announce", "tell", "state", "declare", "confirm", "insist", "add", "report",
-    "warn", "claim", "indicate", "signal",
+    "say", "announce", "tell", "state", "declare", "confirm", "insist", "add", "report", "warn",
+    "claim", "indicate", "signal",
 ];
 
 /// Verbs that raise their complement's subject ("the strike is believed to have
 /// killed 100", "appeared to target").
 const RAISING: &[&str] = &[
-    "believe", "say", "report", "think", "expect", "appear", "seem", "understand",
-    "know", "allege", "suspect", "estimate", "claim",
+    "believe",
+    "say",
+    "report",
+    "think",
+    "expect",
+    "appear",
+    "seem",
+    "understand",
+    "know",
+    "allege",
+    "suspect",
+    "estimate",
+    "claim",
 ];
 
 /// Nouns of wrongdoing that stand for the one who did it when condemned or blamed
 /// ("condemned the violations by Haftar forces").
 const OFFENCE_NOUNS: &[&str] = &[
-    "violation", "crime", "abuse", "atrocity", "act", "massacre", "incident",
+    "violation",
+    "crime",
+    "abuse",
+    "atrocity",
+    "act",
+    "massacre",
+    "incident",
 ];
 
 /// Verbs of an `acl` on an event noun that name its perpetrator ("an attack blamed on
 /// the ELN", "an airstrike carried out by the military").
 const PERPETRATOR_VERBS: &[&str] = &[
-    "blame", "carry", "claim", "conduct", "launch", "stage", "perpetrate", "commit",
+    "blame",
+    "carry",
+    "claim",
+    "conduct",
+    "launch",
+    "stage",
+    "perpetrate",
+    "commit",
     "attribute",
 ];
 
@@ -247,7 +380,11 @@ impl SyntaxCoder {
             Some(t) => t.actor.clone(),
             None => vec!["poss".into(), "amod_nationality".into(), "compound".into()],
         };
-        labels.extend(["nmod:from".to_string(), "nmod:by".to_string(), "obl:by".to_string()]);
+        labels.extend([
+            "nmod:from".to_string(),
+            "nmod:by".to_string(),
+            "obl:by".to_string(),
+        ]);
         let mut out = Self::arguments(tree, n, &labels, false);
         for &c in &tree.children[n] {
             if tree.rel(c).starts_with("acl") && PERPETRATOR_VERBS.contains(&tree.lemma(c).as_str())
@@ -269,7 +406,10 @@ impl SyntaxCoder {
     fn is_deed(&self, tree: &Tree<'_>, n: usize) -> bool {
         tree.ann(n).upos == "NOUN"
             && (self.event_noun(tree, n).is_some_and(|t| {
-                matches!(t.category, events::Category::Assault | events::Category::Coerce)
+                matches!(
+                    t.category,
+                    events::Category::Assault | events::Category::Coerce
+                )
             }) || OFFENCE_NOUNS.contains(&tree.lemma(n).as_str()))
     }
 }
@@ -447,7 +587,14 @@ impl SyntaxCoder {
     /// The argument tokens of `t` for one side of the frame (coordination expanded).
     fn arguments(tree: &Tree<'_>, t: usize, labels: &[String], passive: bool) -> Vec<usize> {
         let mut out = Vec::new();
+        let mut subject_seen = false;
         for &c in &tree.children[t] {
+            // One subject per clause: a second one is a parse error ("positions in
+            // Nangarhar Province have been battered" with two passive subjects).
+            let subject = tree.rel(c).starts_with("nsubj");
+            if subject && subject_seen {
+                continue;
+            }
             let hit = labels.iter().any(|l| {
                 if passive && l == "nsubj" {
                     return false;
@@ -455,6 +602,7 @@ impl SyntaxCoder {
                 tree.matches(c, l)
             });
             if hit {
+                subject_seen |= subject;
                 // "the other commander, Maulavi Habib ul-Rahman,": the named apposition.
                 let named = tree.children[c]
                     .iter()
@@ -603,8 +751,7 @@ impl SyntaxCoder {
             let mut stack: Vec<usize> = (first..last).collect();
             while let Some(x) = stack.pop() {
                 for &c in &tree.children[x] {
-                    if c < from
-                        && matches!(tree.rel(c), "compound" | "amod" | "flat" | "nmod:desc")
+                    if c < from && matches!(tree.rel(c), "compound" | "amod" | "flat" | "nmod:desc")
                     {
                         from = c;
                         stack.push(c);
@@ -666,9 +813,7 @@ impl SyntaxCoder {
                 let m = window()
                     .find(|m| kind(m) == Some(article::ActorKind::Organization))
                     .or_else(|| {
-                        window().find(|m| {
-                            kind(m).is_some_and(|k| k != article::ActorKind::Person)
-                        })
+                        window().find(|m| kind(m).is_some_and(|k| k != article::ActorKind::Person))
                     })?;
                 let actor = a.actors.get(m.actor)?;
                 return Some((
@@ -867,7 +1012,8 @@ impl SyntaxCoder {
                         || QUANTITY_NOUNS.contains(&tree.lemma(c).as_str());
                     if matches!(rel, "obj" | "nsubj:pass") && counted {
                         for &x in &tree.children[c] {
-                            if tree.rel(x).starts_with("nmod") && tree.case(x).as_deref() == Some("of")
+                            if tree.rel(x).starts_with("nmod")
+                                && tree.case(x).as_deref() == Some("of")
                             {
                                 child_lemmas.push(tree.lemma(x));
                             }
@@ -904,12 +1050,14 @@ impl SyntaxCoder {
             // A noun event as a copular predicate ("it was the deadliest bombing")
             // describes one already told.
             // (Not "has been under attack": a preposition makes it a state.)
+            // (Also "it appeared to be the deadliest bombing": a superlative says it.)
             if pos == Pos::Noun
                 && tree.children[t].iter().any(|&c| tree.rel(c) == "cop")
                 && !tree.children[t].iter().any(|&c| tree.rel(c) == "case")
                 && tree.children[t].iter().any(|&c| {
                     tree.rel(c).starts_with("nsubj")
                         && (tree.ann(c).upos == "PRON" || self.is_deed(&tree, c))
+                        || tree.rel(c) == "amod" && tree.ann(c).xpos == "JJS"
                 })
             {
                 skip!("a copular noun describing an event told before");
@@ -935,7 +1083,9 @@ impl SyntaxCoder {
                     if material && PROMISING_HEADS.contains(&head_lemma.as_str()) {
                         overridden = Some(events::Category::Threaten);
                     } else if IRREALIS_HEADS.contains(&head_lemma.as_str()) {
-                        skip!("the complement of a wanting/asking/planning verb: not (yet) happened");
+                        skip!(
+                            "the complement of a wanting/asking/planning verb: not (yet) happened"
+                        );
                     }
                 }
             }
@@ -981,9 +1131,10 @@ impl SyntaxCoder {
                 }
             }
             // Habitual or generic ("the ADF regularly kill civilians"): not one event.
-            if tree.children[t].iter().any(|&c| {
-                tree.rel(c) == "advmod" && HABITUAL.contains(&tree.lemma(c).as_str())
-            }) {
+            if tree.children[t]
+                .iter()
+                .any(|&c| tree.rel(c) == "advmod" && HABITUAL.contains(&tree.lemma(c).as_str()))
+            {
                 skip!("habitual or generic (often, regularly, usually …)");
             }
             let passive = tree.children[t]
@@ -1059,6 +1210,41 @@ impl SyntaxCoder {
                             })
                             .take(1)
                             .collect();
+                    }
+                }
+            }
+            if pos == Pos::Noun {
+                // (A conjunct shares its head's role: "airstrikes and ground attacks".)
+                let role = if tree.rel(t) == "conj" {
+                    head_of_t
+                } else {
+                    Some(t)
+                };
+                let by = role.is_some_and(|r| {
+                    tree.rel(r) == "obl:agent"
+                        || tree.rel(r).starts_with("obl") && tree.case(r).as_deref() == Some("by")
+                });
+                // "positions battered by American airstrikes": what the passive verb's
+                // subject suffered.
+                if recipients.is_empty() && by {
+                    if let Some(h) = role
+                        .and_then(|r| tree.ann(r).head)
+                        .filter(|&h| h < tree.len)
+                    {
+                        recipients = Self::arguments(&tree, h, &["nsubj:pass".to_string()], false);
+                    }
+                }
+                // "the group has reacted … with an attack on a refugee agency": the
+                // means of the clause's subject.
+                if actors.is_empty() && matches!(tree.case(t).as_deref(), Some("with")) {
+                    let mut h = head_of_t;
+                    for _ in 0..3 {
+                        let Some(x) = h else { break };
+                        if tree.ann(x).upos == "VERB" {
+                            actors = Self::arguments(&tree, x, &["nsubj".to_string()], false);
+                            break;
+                        }
+                        h = tree.ann(x).head.filter(|&y| y < tree.len);
                     }
                 }
             }
@@ -1224,7 +1410,13 @@ impl SyntaxCoder {
                 use events::Category as C;
                 matches!(
                     trigger.category,
-                    C::Agree | C::Consult | C::Support | C::Accuse | C::Reject | C::Request | C::Threaten
+                    C::Agree
+                        | C::Consult
+                        | C::Support
+                        | C::Accuse
+                        | C::Reject
+                        | C::Request
+                        | C::Threaten
                 )
             };
             let has_object = tree.children[t].iter().any(|&c| tree.rel(c) == "obj");
@@ -1266,7 +1458,10 @@ impl SyntaxCoder {
                     || tree.ann(t).xpos == "VBG"
                         && tree.children[t].iter().any(|&c| {
                             tree.rel(c) == "aux"
-                                && matches!(tree.word(c).to_lowercase().as_str(), "is" | "are" | "am")
+                                && matches!(
+                                    tree.word(c).to_lowercase().as_str(),
+                                    "is" | "are" | "am"
+                                )
                         }));
             let trigger_span = tree.span(t, t);
             let draft = EventDraft {
@@ -1331,12 +1526,18 @@ fn sentence_counts(tree: &Tree<'_>) -> (Option<u64>, Option<u64>) {
             _ => continue,
         };
         let before = (i.saturating_sub(3)..i).rev().find_map(|j| {
-            (tree.ann(j).upos == "NUM").then(|| number_at(tree, j)).flatten()
+            (tree.ann(j).upos == "NUM")
+                .then(|| number_at(tree, j))
+                .flatten()
         });
         let after = || {
             (i + 1..(i + 4).min(tree.len))
                 .take_while(|&j| !matches!(tree.word(j), "," | "." | ";" | "and"))
-                .find_map(|j| (tree.ann(j).upos == "NUM").then(|| number_at(tree, j)).flatten())
+                .find_map(|j| {
+                    (tree.ann(j).upos == "NUM")
+                        .then(|| number_at(tree, j))
+                        .flatten()
+                })
         };
         let forward = w.ends_with("ing") || tree.ann(i).xpos == "VBD";
         let n = if forward {
@@ -1354,6 +1555,9 @@ fn sentence_counts(tree: &Tree<'_>) -> (Option<u64>, Option<u64>) {
     (one(dead), one(injured))
 }
 
+/// One side of a draft: actor references with their spans.
+type Side = Vec<(ActorRef, Option<Span>)>;
+
 /// Names of one side, for comparisons.
 fn side_names(v: &[(ActorRef, Option<Span>)]) -> Vec<String> {
     let mut n: Vec<String> = v.iter().map(|a| a.0.name.to_lowercase()).collect();
@@ -1369,7 +1573,7 @@ fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
     let drafts: Vec<EventDraft> = out.drain(first..).collect();
     let mut merged: Vec<EventDraft> = Vec::new();
     for d in drafts {
-        let fits = |m: &EventDraft, side: fn(&EventDraft) -> &Vec<(ActorRef, Option<Span>)>| {
+        let fits = |m: &EventDraft, side: fn(&EventDraft) -> &Side| {
             side(m).is_empty() || side(&d).is_empty() || side_names(side(m)) == side_names(side(&d))
         };
         // "killing eight officers and wounding scores of others": the wounded join
