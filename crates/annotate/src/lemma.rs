@@ -110,6 +110,9 @@ pub struct Lemmatizer {
     /// tag → lowercased suffix (0..=MAX_SUFFIX chars) → rule (most frequent over types).
     #[serde(serialize_with = "sorted")]
     suffixes: Nested<Rule>,
+    /// Every lemma the tables hold (built on first use): checks suffix-rule guesses.
+    #[serde(skip)]
+    known: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 /// tag → key → value (hash maps for lookup speed; serialized sorted).
@@ -232,9 +235,59 @@ impl Lemmatizer {
                 return IRREGULAR[i].1.to_string();
             }
         }
-        self.suffix_rule(&lower, tag)
+        let guess = self
+            .suffix_rule(&lower, tag)
             .and_then(|r| r.apply(form))
-            .unwrap_or_else(|| form.to_string())
+            .unwrap_or_else(|| form.to_string());
+        if upos == "VERB" || xpos.starts_with("VB") {
+            return self.checked_verb(&lower, guess);
+        }
+        guess
+    }
+
+    /// A verb lemma guessed by suffix rule, checked against the lemmas the tables know:
+    /// when the guess is unknown ("shelled" → "shel", "rioted" → "riote") and a plain
+    /// inflection strip gives a known lemma ("shell", "riot"), that one.
+    fn checked_verb(&self, lower: &str, guess: String) -> String {
+        let known = self.known.get_or_init(|| {
+            self.table
+                .values()
+                .flat_map(|m| m.values())
+                .map(|l| l.to_lowercase())
+                .collect()
+        });
+        if known.contains(&guess.to_lowercase()) {
+            return guess;
+        }
+        let mut candidates: Vec<String> = Vec::new();
+        for suffix in ["ed", "ing", "es", "s"] {
+            if let Some(stem) = lower.strip_suffix(suffix) {
+                if stem.chars().count() < 2 {
+                    continue;
+                }
+                candidates.push(stem.to_string());
+                candidates.push(format!("{stem}e"));
+                // "shelled" → "shell" is the stem itself; "stopped" → "stop" undoubles.
+                let mut chars = stem.chars().rev();
+                if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                    if a == b {
+                        candidates.push(stem[..stem.len() - a.len_utf8()].to_string());
+                    }
+                }
+                if suffix == "ed" || suffix == "es" {
+                    if let Some(y) = stem.strip_suffix('i') {
+                        candidates.push(format!("{y}y"));
+                    }
+                }
+            }
+        }
+        if lower.ends_with('d') && !lower.ends_with("ed") {
+            candidates.push(lower[..lower.len() - 1].to_string());
+        }
+        candidates
+            .into_iter()
+            .find(|c| known.contains(c))
+            .unwrap_or(guess)
     }
 
     /// The tag the tables are keyed on: XPOS when known, else UPOS.

@@ -1213,7 +1213,7 @@ const AUXILIARIES: &[&str] = &[
 /// Words that open a clause of its own after a verb.
 const CLAUSE_OPENERS: &[&str] = &[
     "unless", "because", "although", "though", "that", "which", "who", "whom", "whose", "if",
-    "when", "while", "until", "whereas", "so",
+    "when", "while", "until", "whereas", "so", "after", "before", "since",
 ];
 
 /// News headline syntax the web treebank rarely shows: "Police arrested 30 people",

@@ -358,6 +358,15 @@ impl SyntaxCoder {
         if let Some(s) = self.agents.get(&tree.lemma(head)) {
             return Some(s.clone());
         }
+        // "fundamentalists", "Islamists", "Palestinians": these endings name people.
+        let w = tree.word(head).to_lowercase();
+        if ["ists", "ians", "ist", "ian"]
+            .iter()
+            .any(|e| w.ends_with(e))
+            && w.len() > 5
+        {
+            return Some(String::new());
+        }
         // "a refugee agency", "government positions": a people word modifying the noun.
         (from..head)
             .filter(|&x| matches!(tree.rel(x), "compound" | "amod"))
@@ -1002,10 +1011,28 @@ impl SyntaxCoder {
             let mut child_lemmas: Vec<String> =
                 tree.children[t].iter().map(|&c| tree.lemma(c)).collect();
             if pos == Pos::Verb {
+                // A particle right after the verb, however parsed ("handed over 700 kg").
+                if t + 1 < tree.len
+                    && matches!(tree.ann(t + 1).upos.as_str(), "ADP" | "ADV" | "PART")
+                {
+                    child_lemmas.push(tree.lemma(t + 1));
+                }
                 for &c in &tree.children[t] {
                     let rel = tree.rel(c);
                     if rel.starts_with("obl") {
                         child_lemmas.extend(tree.case(c));
+                    }
+                    // "eased emergency measures", "lift the state of emergency": the
+                    // object's compounds and `of` noun.
+                    if rel == "obj" {
+                        for &x in &tree.children[c] {
+                            let r = tree.rel(x);
+                            if r == "compound"
+                                || r.starts_with("nmod") && tree.case(x).as_deref() == Some("of")
+                            {
+                                child_lemmas.push(tree.lemma(x));
+                            }
+                        }
                     }
                     // "captured four of Haftar's forces": the counted noun too.
                     let counted = matches!(tree.ann(c).upos.as_str(), "NUM" | "DET" | "PRON")
@@ -1191,7 +1218,9 @@ impl SyntaxCoder {
                 if let Some(h) = head_of_t.filter(|&h| {
                     tree.ann(h).upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h).as_str())
                 }) {
-                    if actors.is_empty() {
+                    // (Also when the noun's own owner is only a pronoun: "continued their
+                    // hunger strike" — the subject is who "their" means.)
+                    if actors.iter().all(|&x| tree.ann(x).upos == "PRON") {
                         actors = Self::arguments(&tree, h, &["nsubj".to_string()], false);
                         if actors.is_empty() {
                             actors = Self::inherited_subject(&tree, h);
