@@ -690,6 +690,48 @@ impl SyntaxCoder {
         Vec::new()
     }
 
+    /// The place a trigger (or its complement: "threatened to impose a curfew in
+    /// Algiers") is said to happen in or be aimed at, as a recipient.
+    fn place_target(tree: &Tree<'_>, t: usize) -> Option<(ActorRef, Option<Span>)> {
+        let a = tree.article;
+        let heads: Vec<usize> = std::iter::once(t)
+            .chain(
+                tree.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(tree.rel(c), "xcomp" | "obj")),
+            )
+            .collect();
+        for h in heads {
+            for &c in &tree.children[h] {
+                let rel = tree.rel(c);
+                if !(rel.starts_with("obl") || rel.starts_with("nmod"))
+                    || !matches!(tree.case(c).as_deref(), Some("in" | "to" | "on" | "against"))
+                {
+                    continue;
+                }
+                let here = a.tokens[tree.start + c].span;
+                let Some(m) = a.places.iter().find(|m| {
+                    m.kind == article::PlaceMentionKind::Toponym
+                        && m.span.start <= here.start
+                        && here.end <= m.span.end
+                }) else {
+                    continue;
+                };
+                let place = crate::location::place_ref(a, m)?;
+                return Some((
+                    ActorRef {
+                        name: place.name.clone(),
+                        text: Some(a.slice(m.span).to_string()),
+                        ..Default::default()
+                    },
+                    Some(m.span),
+                ));
+            }
+        }
+        None
+    }
+
     /// When the frame finds no recipient: the subject of a "that" clause ("demanded
     /// that Hamas renounce"), else the first prepositional argument that is a known
     /// actor ("granted asylum to five Panamanian army officers").
@@ -1381,6 +1423,19 @@ impl SyntaxCoder {
                     ) && !d.actor.is_empty()
                 }) {
                     recipient = d.actor.clone();
+                }
+            }
+            // A curfew, sanction, protest or visit with nobody named on the other side is
+            // aimed at the place it happens in (CAMEO's place targets: "lifted a curfew
+            // in Montenegro", "demonstrated in Serbia", "arrived in Amman").
+            if recipient.is_empty() && !trigger.symmetric {
+                use events::Category as C;
+                if matches!(
+                    overridden.unwrap_or(trigger.category),
+                    C::Concede | C::Coerce | C::Sanction | C::Protest | C::Consult | C::Aid
+                        | C::Threaten
+                ) {
+                    recipient.extend(Self::place_target(&tree, t));
                 }
             }
             // Nobody acts on themselves here: a recipient that is also an actor goes.
