@@ -74,9 +74,23 @@ fn month_of(word: &str) -> Option<i64> {
         .map(|i| i as i64 + 1)
 }
 
-/// The date a sentence's time expression gives, if any.
+/// The date a sentence's time expression gives, if any (the first one).
 fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
+    expressions(words, published).into_iter().next().map(|(_, d)| d)
+}
+
+/// The date of the time expression nearest to word `anchor` (the trigger).
+fn nearest(words: &[String], published: Option<(i64, i64, i64)>, anchor: usize) -> Option<String> {
+    expressions(words, published)
+        .into_iter()
+        .min_by_key(|(i, _)| i.abs_diff(anchor))
+        .map(|(_, d)| d)
+}
+
+/// Every time expression of a sentence: (word index, date).
+fn expressions(words: &[String], published: Option<(i64, i64, i64)>) -> Vec<(usize, String)> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut found: Vec<(usize, String)> = Vec::new();
     for (i, w) in lower.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| lower[p].as_str());
         if let Some((y, m, d)) = published {
@@ -86,7 +100,8 @@ fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<S
                 let pub_wd = (today + 3).rem_euclid(7);
                 let back = (pub_wd - k as i64).rem_euclid(7);
                 let (y, m, d) = civil(today - back);
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
+                found.push((i, format!("{y:04}-{m:02}-{d:02}")));
+                continue;
             }
             let shift = match (prev, w.as_str()) {
                 (_, "yesterday") => Some(1),
@@ -96,20 +111,25 @@ fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<S
             };
             if let Some(s) = shift {
                 let (y, m, d) = civil(today - s);
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
+                found.push((i, format!("{y:04}-{m:02}-{d:02}")));
+                continue;
             }
             if prev == Some("last") && w == "month" {
                 let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-                return Some(format!("{y:04}-{m:02}"));
+                found.push((i, format!("{y:04}-{m:02}")));
+                continue;
             }
             if prev == Some("this") && w == "month" {
-                return Some(format!("{y:04}-{m:02}"));
+                found.push((i, format!("{y:04}-{m:02}")));
+                continue;
             }
             if prev == Some("last") && w == "year" {
-                return Some(format!("{:04}", y - 1));
+                found.push((i, format!("{:04}", y - 1)));
+                continue;
             }
             if prev == Some("this") && w == "year" {
-                return Some(format!("{y:04}"));
+                found.push((i, format!("{y:04}")));
+                continue;
             }
             if let Some(mo) = month_of(w) {
                 let day = lower
@@ -122,7 +142,7 @@ fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<S
                     .filter(|y| (1900..=2100).contains(y));
                 let yy = year.unwrap_or(if mo > m { y - 1 } else { y });
                 // A bare month name counts only after "in"/"last"/"since" ("in March").
-                return match day {
+                let date = match day {
                     Some(d) => Some(format!("{yy:04}-{mo:02}-{d:02}")),
                     None if year.is_some()
                         || matches!(
@@ -134,17 +154,19 @@ fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<S
                     }
                     None => continue,
                 };
+                found.extend(date.map(|d| (i, d)));
+                continue;
             }
         }
         if matches!(prev, Some("in" | "since" | "during")) {
             if let Ok(y) = w.parse::<i64>() {
                 if (1900..=2100).contains(&y) {
-                    return Some(format!("{y:04}"));
+                    found.push((i, format!("{y:04}")));
                 }
             }
         }
     }
-    None
+    found
 }
 
 fn words(article: &Article, span: Span) -> Vec<String> {
@@ -165,6 +187,18 @@ pub fn date_of(article: &Article, sentence: usize) -> Option<String> {
 /// present tense ("the UN is calling on"), so with no time words it happens on the
 /// publication day.
 pub fn date_with_tense(article: &Article, sentence: usize, present: bool) -> Option<String> {
+    date_near(article, sentence, None, present)
+}
+
+/// The date of an event stated in sentence `sentence` whose trigger starts at byte
+/// `trigger`: the sentence's time expression nearest to the trigger ("Tuesday's bombing
+/// was the worst since Jan. 19, when a bomber killed 22" dates the killing Jan. 19).
+pub fn date_near(
+    article: &Article,
+    sentence: usize,
+    trigger: Option<usize>,
+    present: bool,
+) -> Option<String> {
     let published = article.meta.published.as_deref().and_then(parse_day);
     let s = article.sentences.get(sentence)?;
     let tokens = |k: usize| -> Vec<String> {
@@ -174,7 +208,17 @@ pub fn date_with_tense(article: &Article, sentence: usize, present: bool) -> Opt
             .map(|t| article.slice(t.span).to_string())
             .collect()
     };
-    if let Some(d) = in_sentence(&tokens(sentence), published) {
+    let anchor = trigger.map(|b| {
+        article.tokens[s.tokens.clone()]
+            .iter()
+            .position(|t| t.span.start >= b)
+            .unwrap_or(0)
+    });
+    let own = match anchor {
+        Some(i) => nearest(&tokens(sentence), published, i),
+        None => in_sentence(&tokens(sentence), published),
+    };
+    if let Some(d) = own {
         return Some(d);
     }
     if present {

@@ -228,6 +228,12 @@ const PROMISING_HEADS: &[&str] = &[
     "vow", "swear", "pledge", "promise", "prepare", "warn", "threaten",
 ];
 
+/// Nouns that count events ("a series of suicide attacks", "a wave of arrests").
+const SERIES_NOUNS: &[&str] = &[
+    "series", "wave", "spate", "string", "round", "barrage", "volley", "campaign", "number",
+    "flurry", "surge", "rash",
+];
+
 /// Verbs that carry an event noun ("held talks", "launched an offensive").
 const LIGHT_VERBS: &[&str] = &[
     "hold",
@@ -336,6 +342,20 @@ impl SyntaxCoder {
             self.agents
                 .entry((*w).to_string())
                 .or_insert_with(|| (*sector).to_string());
+        }
+        // Singular and plural of each single word ("attacker" / "attackers").
+        let words: Vec<(String, String)> = self
+            .agents
+            .iter()
+            .filter(|(k, _)| !k.contains(' ') && k.len() > 3)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in words {
+            let other = match k.strip_suffix('s') {
+                Some(stem) if !k.ends_with("ss") => stem.to_string(),
+                _ => format!("{k}s"),
+            };
+            self.agents.entry(other).or_insert(v);
         }
         self
     }
@@ -1285,8 +1305,12 @@ impl SyntaxCoder {
                 }
             }
             if pos == Pos::Noun {
-                // (A conjunct shares its head's role: "airstrikes and ground attacks".)
-                let role = if tree.rel(t) == "conj" {
+                // (A conjunct shares its head's role: "airstrikes and ground attacks";
+                // so does a noun counted by a series: "hit by a series of attacks".)
+                let series = tree.rel(t).starts_with("nmod")
+                    && tree.case(t).as_deref() == Some("of")
+                    && head_of_t.is_some_and(|h| SERIES_NOUNS.contains(&tree.lemma(h).as_str()));
+                let role = if tree.rel(t) == "conj" || series {
                     head_of_t
                 } else {
                     Some(t)
@@ -1516,6 +1540,7 @@ impl SyntaxCoder {
                 && tree.ann(t).xpos == "NNS"
                 && recipient.is_empty()
                 && count.is_none()
+                && !actors.is_empty()
                 && actors.iter().all(|&x| tree.ann(x).upos == "PRON")
             {
                 skip!("a plural event noun with only a pronoun owner: attacks in general");
@@ -1555,7 +1580,7 @@ impl SyntaxCoder {
                 actor,
                 recipient,
                 location: crate::location::locate(article, k, trigger_span),
-                date: crate::date::date_with_tense(article, k, present),
+                date: crate::date::date_near(article, k, Some(trigger_span.start), present),
                 dead: count.filter(|_| trigger.count_role.as_deref() == Some("dead")),
                 injured: count.filter(|_| trigger.count_role.as_deref() == Some("injured")),
                 size: count.filter(|_| trigger.count_role.as_deref() == Some("size")),
