@@ -76,14 +76,30 @@ fn month_of(word: &str) -> Option<i64> {
 
 /// The date a sentence's time expression gives, if any (the first one).
 fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
-    expressions(words, published).into_iter().next().map(|(_, d)| d)
+    expressions(words, published)
+        .into_iter()
+        .next()
+        .map(|(_, d)| d)
 }
 
 /// The date of the time expression nearest to word `anchor` (the trigger).
+#[cfg(test)]
 fn nearest(words: &[String], published: Option<(i64, i64, i64)>, anchor: usize) -> Option<String> {
+    nearest_outside(words, published, anchor, &[])
+}
+
+/// [`nearest`], leaving out words flagged in `foreign` (other clauses: "the ELN, which
+/// took up arms in 1964, began talks a year ago").
+fn nearest_outside(
+    words: &[String],
+    published: Option<(i64, i64, i64)>,
+    anchor: usize,
+    foreign: &[bool],
+) -> Option<String> {
     expressions(words, published)
         .into_iter()
-        .min_by_key(|(i, _)| i.abs_diff(anchor))
+        .filter(|(i, _)| !foreign.get(*i).copied().unwrap_or(false))
+        .min_by_key(|(i, _)| (i.abs_diff(anchor), *i < anchor))
         .map(|(_, d)| d)
 }
 
@@ -113,6 +129,41 @@ fn expressions(words: &[String], published: Option<(i64, i64, i64)>) -> Vec<(usi
                 let (y, m, d) = civil(today - s);
                 found.push((i, format!("{y:04}-{m:02}-{d:02}")));
                 continue;
+            }
+            // "a year ago", "two weeks ago", "three days ago".
+            if w == "ago" && i >= 2 {
+                let unit = lower[i - 1].trim_end_matches('s');
+                let n = match lower[i - 2].as_str() {
+                    "a" | "an" | "one" => Some(1),
+                    "two" => Some(2),
+                    "three" => Some(3),
+                    "four" => Some(4),
+                    "five" => Some(5),
+                    "six" => Some(6),
+                    "ten" => Some(10),
+                    x => x.parse::<i64>().ok(),
+                };
+                let date = n.and_then(|n| match unit {
+                    "day" | "week" => {
+                        let back = if unit == "week" { 7 * n } else { n };
+                        let (y, m, d) = civil(today - back);
+                        Some(format!("{y:04}-{m:02}-{d:02}"))
+                    }
+                    "month" => {
+                        let months = y * 12 + (m - 1) - n;
+                        Some(format!(
+                            "{:04}-{:02}",
+                            months.div_euclid(12),
+                            months.rem_euclid(12) + 1
+                        ))
+                    }
+                    "year" => Some(format!("{:04}", y - n)),
+                    _ => None,
+                });
+                if let Some(date) = date {
+                    found.push((i, date));
+                    continue;
+                }
             }
             if prev == Some("last") && w == "month" {
                 let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
@@ -199,6 +250,18 @@ pub fn date_near(
     trigger: Option<usize>,
     present: bool,
 ) -> Option<String> {
+    date_in_clause(article, sentence, trigger, &[], present)
+}
+
+/// [`date_near`] ignoring time words of other clauses (`foreign`, one flag per word of
+/// the sentence).
+pub fn date_in_clause(
+    article: &Article,
+    sentence: usize,
+    trigger: Option<usize>,
+    foreign: &[bool],
+    present: bool,
+) -> Option<String> {
     let published = article.meta.published.as_deref().and_then(parse_day);
     let s = article.sentences.get(sentence)?;
     let tokens = |k: usize| -> Vec<String> {
@@ -215,7 +278,7 @@ pub fn date_near(
             .unwrap_or(0)
     });
     let own = match anchor {
-        Some(i) => nearest(&tokens(sentence), published, i),
+        Some(i) => nearest_outside(&tokens(sentence), published, i, foreign),
         None => in_sentence(&tokens(sentence), published),
     };
     if let Some(d) = own {
@@ -293,6 +356,18 @@ mod tests {
             Some("2018-12-30")
         );
         assert_eq!(in_sentence(&w("in 2017"), None).as_deref(), Some("2017"));
+        assert_eq!(
+            in_sentence(&w("began talks a year ago"), p).as_deref(),
+            Some("2017")
+        );
+        assert_eq!(
+            in_sentence(&w("killed two weeks ago"), Some((2024, 3, 5))).as_deref(),
+            Some("2024-02-20")
+        );
+        assert_eq!(
+            nearest(&w("which began in 1964 , held talks a year ago"), p, 6).as_deref(),
+            Some("2017")
+        );
         assert_eq!(in_sentence(&w("on Tuesday"), None), None);
         assert_eq!(in_sentence(&w("May said"), p), None);
     }

@@ -664,7 +664,7 @@ impl SyntaxCoder {
         let mut cur = t;
         for _ in 0..4 {
             let rel = tree.rel(cur).to_string();
-            if !matches!(rel.as_str(), "advcl" | "conj" | "xcomp") {
+            if !matches!(rel.as_str(), "advcl" | "conj" | "xcomp" | "parataxis") {
                 break;
             }
             let Some(h) = tree.ann(cur).head.filter(|&h| h < tree.len) else {
@@ -726,7 +726,10 @@ impl SyntaxCoder {
             for &c in &tree.children[h] {
                 let rel = tree.rel(c);
                 if !(rel.starts_with("obl") || rel.starts_with("nmod"))
-                    || !matches!(tree.case(c).as_deref(), Some("in" | "to" | "on" | "against"))
+                    || !matches!(
+                        tree.case(c).as_deref(),
+                        Some("in" | "to" | "on" | "against")
+                    )
                 {
                     continue;
                 }
@@ -750,6 +753,38 @@ impl SyntaxCoder {
             }
         }
         None
+    }
+
+    /// Words of relative clauses, appositions and asides that do not hold the trigger
+    /// `t` (their time words date something else).
+    fn other_clauses(tree: &Tree<'_>, t: usize) -> Vec<bool> {
+        let mut foreign = vec![false; tree.len];
+        let ancestors: Vec<usize> = {
+            let mut v = vec![t];
+            let mut x = t;
+            while let Some(h) = tree
+                .ann(x)
+                .head
+                .filter(|&h| h < tree.len && !v.contains(&h))
+            {
+                v.push(h);
+                x = h;
+            }
+            v
+        };
+        for c in 0..tree.len {
+            if matches!(tree.rel(c), "acl:relcl" | "appos" | "parataxis") && !ancestors.contains(&c)
+            {
+                let mut stack = vec![c];
+                while let Some(x) = stack.pop() {
+                    if !foreign[x] {
+                        foreign[x] = true;
+                        stack.extend(tree.children[x].iter().copied());
+                    }
+                }
+            }
+        }
+        foreign
     }
 
     /// When the frame finds no recipient: the subject of a "that" clause ("demanded
@@ -1243,6 +1278,15 @@ impl SyntaxCoder {
             {
                 recipients = Self::fallback_recipient(&tree, t);
             }
+            // "peace talks with the government": the other party of a joint act.
+            if trigger.symmetric && pos == Pos::Noun {
+                recipients.extend(Self::arguments(
+                    &tree,
+                    t,
+                    &["nmod:with".to_string(), "nmod:between".to_string()],
+                    false,
+                ));
+            }
             // "held talks with the government": the other party of a joint act may hang
             // on the verb's object.
             if trigger.symmetric && pos == Pos::Verb {
@@ -1288,16 +1332,17 @@ impl SyntaxCoder {
                             actors = Self::inherited_subject(&tree, h);
                         }
                     }
-                    if recipients.is_empty() && !trigger.symmetric {
+                    if recipients.is_empty() {
                         recipients = tree.children[h]
                             .iter()
                             .copied()
                             .filter(|&c| {
                                 tree.rel(c).starts_with("obl")
-                                    && matches!(
-                                        tree.case(c).as_deref(),
-                                        Some("with" | "against" | "on" | "at")
-                                    )
+                                    && match tree.case(c).as_deref() {
+                                        Some("with" | "between") => true,
+                                        Some("against" | "on" | "at") => !trigger.symmetric,
+                                        _ => false,
+                                    }
                             })
                             .take(1)
                             .collect();
@@ -1456,7 +1501,12 @@ impl SyntaxCoder {
                 use events::Category as C;
                 if matches!(
                     overridden.unwrap_or(trigger.category),
-                    C::Concede | C::Coerce | C::Sanction | C::Protest | C::Consult | C::Aid
+                    C::Concede
+                        | C::Coerce
+                        | C::Sanction
+                        | C::Protest
+                        | C::Consult
+                        | C::Aid
                         | C::Threaten
                 ) {
                     recipient.extend(Self::place_target(&tree, t));
@@ -1541,7 +1591,9 @@ impl SyntaxCoder {
                 && recipient.is_empty()
                 && count.is_none()
                 && !actors.is_empty()
-                && actors.iter().all(|&x| tree.ann(x).upos == "PRON")
+                && actors
+                    .iter()
+                    .all(|&x| tree.ann(x).upos == "PRON" && tree.rel(x) == "nmod:poss")
             {
                 skip!("a plural event noun with only a pronoun owner: attacks in general");
             }
@@ -1580,7 +1632,13 @@ impl SyntaxCoder {
                 actor,
                 recipient,
                 location: crate::location::locate(article, k, trigger_span),
-                date: crate::date::date_near(article, k, Some(trigger_span.start), present),
+                date: crate::date::date_in_clause(
+                    article,
+                    k,
+                    Some(trigger_span.start),
+                    &Self::other_clauses(&tree, t),
+                    present,
+                ),
                 dead: count.filter(|_| trigger.count_role.as_deref() == Some("dead")),
                 injured: count.filter(|_| trigger.count_role.as_deref() == Some("injured")),
                 size: count.filter(|_| trigger.count_role.as_deref() == Some("size")),
