@@ -577,6 +577,26 @@ fn number(word: &str) -> Option<u64> {
     })
 }
 
+/// Plain inflection strips of a verb form ("rioted" → "riot", "riote"; "shelling" →
+/// "shell", "shelle"; "stopped" → "stop").
+fn verb_stems(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["ed", "ing", "es", "s", "d"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() < 2 {
+                continue;
+            }
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    out
+}
+
 /// The value of a number phrase: its NUM token with the NUM tokens around it ("Two
 /// hundred", "1,000", "three thousand"); multipliers multiply.
 fn number_at(tree: &Tree<'_>, i: usize) -> Option<u64> {
@@ -1133,7 +1153,8 @@ impl SyntaxCoder {
                     }
                     // "captured four of Haftar's forces": the counted noun too.
                     let counted = matches!(tree.ann(c).upos.as_str(), "NUM" | "DET" | "PRON")
-                        || QUANTITY_NOUNS.contains(&tree.lemma(c).as_str());
+                        || QUANTITY_NOUNS.contains(&tree.lemma(c).as_str())
+                        || SERIES_NOUNS.contains(&tree.lemma(c).as_str());
                     if matches!(rel, "obj" | "nsubj:pass") && counted {
                         for &x in &tree.children[c] {
                             if tree.rel(x).starts_with("nmod")
@@ -1145,7 +1166,16 @@ impl SyntaxCoder {
                     }
                 }
             }
-            let Some(trigger) = self.lexicon.find(&lemma, pos, &child_lemmas) else {
+            // (When the lemmatizer guessed wrong — "rioted" → "riote" — the form's
+            // plain inflection strips are tried too.)
+            let found = self.lexicon.find(&lemma, pos, &child_lemmas).or_else(|| {
+                (pos == Pos::Verb)
+                    .then(|| verb_stems(&tree.word(t).to_lowercase()))
+                    .into_iter()
+                    .flatten()
+                    .find_map(|stem| self.lexicon.find(&stem, pos, &child_lemmas))
+            });
+            let Some(trigger) = found else {
                 continue;
             };
             if consumed.contains(&t) {
@@ -1204,8 +1234,18 @@ impl SyntaxCoder {
             if matches!(tree.rel(t), "xcomp" | "ccomp") || tree.rel(t) == "advcl" && infinitive {
                 if let Some(h) = head_of_t {
                     let head_lemma = tree.lemma(h);
+                    use events::Category as C;
+                    let cooperative = matches!(
+                        trigger.category,
+                        C::Agree | C::Support | C::Concede | C::Cooperate | C::Aid | C::Consult
+                    );
                     if material && PROMISING_HEADS.contains(&head_lemma.as_str()) {
-                        overridden = Some(events::Category::Threaten);
+                        overridden = Some(C::Threaten);
+                    } else if material && matches!(head_lemma.as_str(), "attempt" | "try") {
+                        // An attempted attack is an attack (PLOVER codes the attempt).
+                    } else if cooperative && head_lemma == "fail" {
+                        // "failed to reach agreement": a refusal.
+                        overridden = Some(C::Reject);
                     } else if IRREALIS_HEADS.contains(&head_lemma.as_str()) {
                         skip!(
                             "the complement of a wanting/asking/planning verb: not (yet) happened"
