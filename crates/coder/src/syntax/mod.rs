@@ -1414,6 +1414,17 @@ impl SyntaxCoder {
                         recipients = Self::arguments(&tree, h, &["nsubj:pass".to_string()], false);
                     }
                 }
+                // "has been under attack by Haftar's forces": the subject is the target.
+                if recipients.is_empty() && tree.case(t).as_deref() == Some("under") {
+                    recipients = Self::arguments(&tree, t, &["nsubj".to_string()], false);
+                }
+                // "violations by Haftar forces, including the repeated bombing of the
+                // airport": a deed inside another deed shares its doer.
+                if actors.is_empty() {
+                    if let Some(h) = head_of_t.filter(|&h| self.is_deed(&tree, h)) {
+                        actors = self.perpetrators(&tree, h);
+                    }
+                }
                 // "the group has reacted … with an attack on a refugee agency": the
                 // means of the clause's subject.
                 if actors.is_empty() && matches!(tree.case(t).as_deref(), Some("with")) {
