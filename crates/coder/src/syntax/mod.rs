@@ -565,11 +565,21 @@ fn number(word: &str) -> Option<u64> {
         "ten" => 10,
         "eleven" => 11,
         "twelve" | "dozen" | "dozens" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
         "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         "twenty" | "scores" => 20,
         "thirty" => 30,
         "forty" => 40,
         "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
         "hundred" | "hundreds" => 100,
         "thousand" | "thousands" => 1000,
         "million" | "millions" => 1_000_000,
@@ -1575,7 +1585,18 @@ impl SyntaxCoder {
             };
             // Counts: a number on the object (dead, injured) or the subject (size);
             // listed components add up ("five soldiers and three rebels" → 8).
-            let counted: Vec<usize> = match trigger.count_role.as_deref() {
+            // People arrested, abducted, deported or expelled are the event's size.
+            let taken = trigger.count_role.is_none()
+                && (matches!(trigger.category, events::Category::Coerce)
+                    || trigger.mode.as_deref() == Some("abduct")
+                    || matches!(trigger.mode.as_deref(), Some("expel" | "deport")));
+            let count_role = if taken {
+                Some("size")
+            } else {
+                trigger.count_role.as_deref()
+            };
+            let counted: Vec<usize> = match count_role {
+                Some("size") if taken => Self::arguments(&tree, t, &trigger.recipient, false),
                 Some("size") => actors.clone(),
                 Some(_) => {
                     let objects = Self::arguments(&tree, t, &trigger.recipient, false);
@@ -1690,9 +1711,9 @@ impl SyntaxCoder {
                     &Self::other_clauses(&tree, t),
                     present,
                 ),
-                dead: count.filter(|_| trigger.count_role.as_deref() == Some("dead")),
-                injured: count.filter(|_| trigger.count_role.as_deref() == Some("injured")),
-                size: count.filter(|_| trigger.count_role.as_deref() == Some("size")),
+                dead: count.filter(|_| count_role == Some("dead")),
+                injured: count.filter(|_| count_role == Some("injured")),
+                size: count.filter(|_| count_role == Some("size")),
                 sentence: s.span,
                 trigger: trigger_span,
                 rule: format!(
