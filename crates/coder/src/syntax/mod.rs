@@ -1558,7 +1558,7 @@ impl SyntaxCoder {
             // A curfew, sanction, protest or visit with nobody named on the other side is
             // aimed at the place it happens in (CAMEO's place targets: "lifted a curfew
             // in Montenegro", "demonstrated in Serbia", "arrived in Amman").
-            if recipient.is_empty() && !trigger.symmetric {
+            if recipient.is_empty() && !actor.is_empty() && !trigger.symmetric {
                 use events::Category as C;
                 if matches!(
                     overridden.unwrap_or(trigger.category),
