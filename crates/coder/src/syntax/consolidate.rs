@@ -1,0 +1,144 @@
+//! Consolidation: drafts of one event within a sentence merge ("killing 22 people and
+//! wounding 28"), and events of one type stated in several sentences become one event
+//! with all its evidence.
+
+use crate::draft::EventDraft;
+use article::Span;
+use events::ActorRef;
+
+/// One side of a draft: actor references with their spans.
+pub(super) type Side = Vec<(ActorRef, Option<Span>)>;
+
+/// Names of one side, for comparisons.
+fn side_names(v: &[(ActorRef, Option<Span>)]) -> Vec<String> {
+    let mut n: Vec<String> = v.iter().map(|a| a.0.name.to_lowercase()).collect();
+    n.sort();
+    n
+}
+
+/// One sentence's drafts from `first` on: drafts of one category whose sides agree
+/// (equal, or one of them unnamed) are one event ("killing 22 people and wounding
+/// 28"): the first keeps its trigger and takes the others' missing sides and counts.
+/// Drafts left with no actor and no recipient are dropped.
+pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
+    let drafts: Vec<EventDraft> = out.drain(first..).collect();
+    let mut merged: Vec<EventDraft> = Vec::new();
+    for d in drafts {
+        let fits = |m: &EventDraft, side: fn(&EventDraft) -> &Side| {
+            side(m).is_empty() || side(&d).is_empty() || side_names(side(m)) == side_names(side(&d))
+        };
+        // "killing eight officers and wounding scores of others": the wounded join
+        // the killing as its injured count.
+        let wounded_too = |m: &EventDraft| {
+            m.dead.is_some() && m.injured.is_none() && d.injured.is_some() && d.dead.is_none()
+        };
+        // "attacked a checkpoint, killing five soldiers": one attacker's acts of one
+        // kind in one sentence are one event; the casualties name its target.
+        let same_attacker =
+            |m: &EventDraft| !m.actor.is_empty() && side_names(&m.actor) == side_names(&d.actor);
+        let found = merged.iter_mut().find(|m| {
+            m.category == d.category
+                && fits(m, |x| &x.actor)
+                && (fits(m, |x| &x.recipient) || wounded_too(m) || same_attacker(m))
+        });
+        match found {
+            Some(m) => {
+                let counted = |x: &EventDraft| x.dead.is_some() || x.injured.is_some();
+                if !m.recipient.is_empty()
+                    && !d.recipient.is_empty()
+                    && side_names(&m.recipient) != side_names(&d.recipient)
+                    && counted(&d)
+                    && !counted(m)
+                {
+                    m.recipient = d.recipient.clone();
+                }
+                if m.actor.is_empty() {
+                    m.actor = d.actor;
+                }
+                if m.recipient.is_empty() {
+                    m.recipient = d.recipient;
+                }
+                m.dead = m.dead.or(d.dead);
+                m.injured = m.injured.or(d.injured);
+                m.size = m.size.or(d.size);
+                if m.mode.is_none() {
+                    m.mode = d.mode;
+                }
+            }
+            None => merged.push(d),
+        }
+    }
+    out.extend(
+        merged
+            .into_iter()
+            .filter(|d| !d.actor.is_empty() || !d.recipient.is_empty()),
+    );
+}
+
+/// Within-document consolidation: events of one type with the same actors and
+/// recipients (at least one side named) and compatible places are one event stated in
+/// several sentences; the first keeps the others' sentences as evidence and fills its
+/// missing place and counts from them.
+pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
+    let names = |v: &[ActorRef]| {
+        let mut n: Vec<String> = v.iter().map(|a| a.name.to_lowercase()).collect();
+        n.sort();
+        n
+    };
+    let mut out: Vec<events::Event> = Vec::new();
+    for e in events {
+        // A side agrees when it names the same actors or one of the two names none;
+        // at least one named side must be shared.
+        let same = out.iter_mut().find(|o| {
+            let (oa, ea) = (names(&o.actor), names(&e.actor));
+            let (or, er) = (names(&o.recipient), names(&e.recipient));
+            let agree = |x: &[String], y: &[String]| x == y || x.is_empty() || y.is_empty();
+            let shared = (!oa.is_empty() && oa == ea) || (!or.is_empty() && or == er);
+            let modes_agree = match (&o.mode, &e.mode) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            o.event_type == e.event_type
+                && modes_agree
+                && shared
+                && agree(&oa, &ea)
+                && agree(&or, &er)
+                && match (&o.location, &e.location) {
+                    (Some(a), Some(b)) => a.name == b.name,
+                    _ => true,
+                }
+                && match (&o.date, &e.date) {
+                    (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+                    _ => true,
+                }
+        });
+        match same {
+            Some(o) => {
+                if !o.evidence.iter().any(|x| x.start == e.sentence.start) {
+                    o.evidence.push(e.sentence.clone());
+                }
+                if o.location.is_none() {
+                    o.location = e.location.clone();
+                }
+                if o.actor.is_empty() {
+                    o.actor = e.actor.clone();
+                }
+                if o.recipient.is_empty() {
+                    o.recipient = e.recipient.clone();
+                }
+                if o.date.is_none() {
+                    o.date = e.date.clone();
+                }
+                o.dead = o.dead.or(e.dead);
+                o.injured = o.injured.or(e.injured);
+                o.size = o.size.or(e.size);
+            }
+            None => out.push(e),
+        }
+    }
+    // A merge may have filled a side: the id hashes the sides, so it is taken again.
+    for e in &mut out {
+        e.event_id = e.compute_id();
+    }
+    out
+}

@@ -1,0 +1,143 @@
+//! Numbers and verb forms: number words and phrases ("Two hundred", "dozens"),
+//! casualty counts read off a sentence, plain inflection strips of a verb.
+
+use super::tree::Tree;
+
+/// Number words.
+pub(super) fn number(word: &str) -> Option<u64> {
+    let w = word.to_lowercase().replace(',', "");
+    if let Ok(n) = w.parse::<u64>() {
+        return Some(n);
+    }
+    Some(match w.as_str() {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" | "dozens" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" | "scores" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" | "hundreds" => 100,
+        "thousand" | "thousands" => 1000,
+        "million" | "millions" => 1_000_000,
+        _ => return None,
+    })
+}
+
+/// Plain inflection strips of a verb form ("rioted" → "riot", "riote"; "shelling" →
+/// "shell", "shelle"; "stopped" → "stop").
+pub(super) fn verb_stems(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["ed", "ing", "es", "s", "d"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() < 2 {
+                continue;
+            }
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The value of a number phrase: its NUM token with the NUM tokens around it ("Two
+/// hundred", "1,000", "three thousand"); multipliers multiply.
+pub(super) fn number_at(tree: &Tree<'_>, i: usize) -> Option<u64> {
+    let num = |x: usize| tree.ann(x).upos == "NUM" || number(tree.word(x)).is_some();
+    let (mut from, mut to) = (i, i);
+    while from > 0 && tree.ann(from - 1).upos == "NUM" {
+        from -= 1;
+    }
+    while to + 1 < tree.len && tree.ann(to + 1).upos == "NUM" {
+        to += 1;
+    }
+    if !num(i) {
+        return None;
+    }
+    let mut total: u64 = 0;
+    let mut current: u64 = 0;
+    for x in from..=to {
+        let w = tree.word(x).to_lowercase();
+        let n = number(&w)?;
+        match w.as_str() {
+            "hundred" | "hundreds" => current = current.max(1).saturating_mul(100),
+            "thousand" | "thousands" => {
+                total = total.saturating_add(current.max(1).saturating_mul(1000));
+                current = 0;
+            }
+            "million" | "millions" => {
+                total = total.saturating_add(current.max(1).saturating_mul(1_000_000));
+                current = 0;
+            }
+            _ => current = current.saturating_add(n),
+        }
+    }
+    Some(total.saturating_add(current))
+}
+
+/// Killed and wounded counts read off a sentence's words where a number stands next
+/// to a casualty word ("10 others wounded", "wounding at least 29", "killing 22
+/// people"); a field is kept only when the sentence gives one number for it.
+pub(super) fn sentence_counts(tree: &Tree<'_>) -> (Option<u64>, Option<u64>) {
+    let mut dead: Vec<u64> = Vec::new();
+    let mut injured: Vec<u64> = Vec::new();
+    for i in 0..tree.len {
+        let w = tree.word(i).to_lowercase();
+        let field = match w.as_str() {
+            "killed" | "killing" | "dead" | "died" => &mut dead,
+            "wounded" | "wounding" | "injured" | "injuring" | "hurt" => &mut injured,
+            _ => continue,
+        };
+        let before = (i.saturating_sub(3)..i).rev().find_map(|j| {
+            (tree.ann(j).upos == "NUM")
+                .then(|| number_at(tree, j))
+                .flatten()
+        });
+        let after = || {
+            (i + 1..(i + 4).min(tree.len))
+                .take_while(|&j| !matches!(tree.word(j), "," | "." | ";" | "and"))
+                .find_map(|j| {
+                    (tree.ann(j).upos == "NUM")
+                        .then(|| number_at(tree, j))
+                        .flatten()
+                })
+        };
+        let forward = w.ends_with("ing") || tree.ann(i).xpos == "VBD";
+        let n = if forward {
+            after().or(before)
+        } else {
+            before.or_else(after)
+        };
+        if let Some(n) = n {
+            if !field.contains(&n) {
+                field.push(n);
+            }
+        }
+    }
+    let one = |v: Vec<u64>| (v.len() == 1).then(|| v[0]);
+    (one(dead), one(injured))
+}
