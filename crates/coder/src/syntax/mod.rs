@@ -773,6 +773,9 @@ impl SyntaxCoder {
                         overridden = Some(C::Threaten);
                     } else if material && matches!(head_lemma.as_str(), "attempt" | "try") {
                         // An attempted attack is an attack (PLOVER codes the attempt).
+                    } else if cooperative && WILLING.contains(&head_lemma.as_str()) {
+                        // "is ready to contribute troops": an offer (PLOVER AGREE).
+                        overridden = Some(C::Agree);
                     } else if cooperative && head_lemma == "fail" {
                         // "failed to reach agreement": a refusal.
                         overridden = Some(C::Reject);

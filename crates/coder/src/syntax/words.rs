@@ -199,7 +199,13 @@ pub(super) const IRREALIS_HEADS: &[&str] = &[
 /// Verbs whose complement of force is a threat ("vowed to fight", "is prepared to
 /// impose martial law").
 pub(super) const PROMISING_HEADS: &[&str] = &[
-    "vow", "swear", "pledge", "promise", "prepare", "warn", "threaten",
+    "vow", "swear", "pledge", "promise", "prepare", "warn", "threaten", "ready", "prepared",
+];
+
+/// Words of readiness: cooperation offered under them is an offer, PLOVER's AGREE
+/// ("France is ready to contribute troops", "willing to meet").
+pub(super) const WILLING: &[&str] = &[
+    "ready", "willing", "prepared", "offer", "prepare", "pledge", "promise", "vow",
 ];
 
 /// Nouns that count events ("a series of suicide attacks", "a wave of arrests").
