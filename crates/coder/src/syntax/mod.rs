@@ -897,6 +897,13 @@ impl SyntaxCoder {
                 if let Some(h) = head_of_t.filter(|&h| {
                     tree.ann(h).upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h).as_str())
                 }) {
+                    // "announced a temporary ceasefire": announced, not yet carried out
+                    // (PLOVER CONCEDE).
+                    if trigger.category == events::Category::Retreat
+                        && ANNOUNCING.contains(&tree.lemma(h).as_str())
+                    {
+                        overridden = Some(events::Category::Concede);
+                    }
                     // (Also when the noun's own owner is only a pronoun: "continued their
                     // hunger strike" — the subject is who "their" means.)
                     if actors.iter().all(|&x| tree.ann(x).upos == "PRON") {

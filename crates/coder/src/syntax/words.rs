@@ -202,6 +202,11 @@ pub(super) const PROMISING_HEADS: &[&str] = &[
     "vow", "swear", "pledge", "promise", "prepare", "warn", "threaten", "ready", "prepared",
 ];
 
+/// Verbs that announce an act without doing it ("announced a ceasefire").
+pub(super) const ANNOUNCING: &[&str] = &[
+    "announce", "declare", "offer", "propose", "pledge", "promise", "unveil",
+];
+
 /// Words of readiness: cooperation offered under them is an offer, PLOVER's AGREE
 /// ("France is ready to contribute troops", "willing to meet").
 pub(super) const WILLING: &[&str] = &[
