@@ -531,7 +531,11 @@ impl SyntaxCoder {
             let of = tree.children[head].iter().copied().find(|&c| {
                 tree.rel(c).starts_with("nmod") && tree.case(c).as_deref() == Some("of")
             });
-            return of.and_then(|c| self.argument_ref(tree, c, things));
+            // (A noun like "group" without an `of` phrase is itself the actor: "a
+            // rebel group".)
+            if of.is_some() || upos != "NOUN" {
+                return of.and_then(|c| self.argument_ref(tree, c, things));
+            }
         }
         let lower = tree.word(head).to_lowercase();
         if TEMPORAL.contains(&lower.as_str()) {
@@ -658,6 +662,18 @@ impl SyntaxCoder {
             let mut child_lemmas: Vec<String> =
                 tree.children[t].iter().map(|&c| tree.lemma(c)).collect();
             if pos == Pos::Verb {
+                // The noun a relative clause modifies stands in for its missing object
+                // ("the deal he struck").
+                if tree.rel(t) == "acl:relcl"
+                    && !tree.children[t].iter().any(|&c| tree.rel(c) == "obj")
+                {
+                    child_lemmas.extend(
+                        tree.ann(t)
+                            .head
+                            .filter(|&h| h < tree.len)
+                            .map(|h| tree.lemma(h)),
+                    );
+                }
                 // A particle right after the verb, however parsed ("handed over 700 kg").
                 if t + 1 < tree.len
                     && matches!(tree.ann(t + 1).upos.as_str(), "ADP" | "ADV" | "PART")
