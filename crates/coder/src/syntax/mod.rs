@@ -777,6 +777,14 @@ impl SyntaxCoder {
             let infinitive = tree.children[t]
                 .iter()
                 .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "to");
+            // "a measure to fight armed groups", "plans to attack": an infinitive on a
+            // noun is a purpose or plan, not an act.
+            // (An attempted attack is still one: "an attempt to assassinate".)
+            let attempt =
+                head_of_t.is_some_and(|h| matches!(tree.lemma(h).as_str(), "attempt" | "bid"));
+            if tree.rel(t) == "acl" && infinitive && !(material && attempt) {
+                skip!("an infinitive on a noun (a plan or purpose): not (yet) happened");
+            }
             if matches!(tree.rel(t), "xcomp" | "ccomp") || tree.rel(t) == "advcl" && infinitive {
                 if let Some(h) = head_of_t {
                     let head_lemma = tree.lemma(h);
