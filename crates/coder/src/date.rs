@@ -30,6 +30,14 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// True for a word that names a time: a weekday, a month, "today", "yesterday",
+/// "tonight" (lowercase).
+pub fn is_time_word(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower)
+        || MONTHS.contains(&lower)
+        || matches!(lower, "today" | "yesterday" | "tonight")
+}
+
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 fn days(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };

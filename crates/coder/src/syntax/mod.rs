@@ -445,67 +445,24 @@ impl SyntaxCoder {
                 }
                 return None;
             }
-            // "its attacks", "their positions": the most recent organization actor within
-            // two sentences.
-            if matches!(lemma.as_str(), "its" | "their" | "it" | "they") {
-                let here = tree.article.tokens[g].span.start;
-                let floor = tree
-                    .article
-                    .sentences
-                    .iter()
-                    .position(|s| s.span.end > here)?;
-                let floor = tree.article.sentences[floor.saturating_sub(2)].span.start;
-                let before = a.actor_mentions.partition_point(|m| m.span.start < here);
-                let window = || {
-                    a.actor_mentions[..before]
-                        .iter()
-                        .rev()
-                        .take_while(|m| m.span.start >= floor)
-                        .filter(|m| m.span.end <= here)
-                };
-                let kind = |m: &article::ActorMention| a.actors.get(m.actor).map(|x| x.kind);
-                // An organization first; else any group or country ("the government
-                // said it would").
-                let m = window()
-                    .find(|m| kind(m) == Some(article::ActorKind::Organization))
-                    .or_else(|| {
-                        window().find(|m| kind(m).is_some_and(|k| k != article::ActorKind::Person))
-                    })?;
-                let actor = a.actors.get(m.actor)?;
-                return Some((
-                    ActorRef {
-                        name: actor.name.clone(),
-                        text: Some(tree.word(head).to_string()),
-                        country: actor.country.clone(),
-                        agent: actor.sector.clone(),
-                        aliases: actor.aliases.clone(),
-                        ..Default::default()
-                    },
-                    tree.span(head, head),
-                ));
-            }
-            // "he", "his": the person last named as a subject within two sentences.
-            if matches!(lemma.as_str(), "he" | "she") {
-                let here = tree.article.tokens[g].span.start;
-                let k = a.sentences.iter().position(|s| s.span.end > here)?;
-                let floor = a.sentences[k.saturating_sub(2)].span.start;
-                let before = a.actor_mentions.partition_point(|m| m.span.start < here);
-                let m = a.actor_mentions[..before]
-                    .iter()
-                    .rev()
-                    .take_while(|m| m.span.start >= floor)
-                    .filter(|m| m.span.end <= here)
-                    .find(|m| {
-                        a.actors
-                            .get(m.actor)
-                            .is_some_and(|x| x.kind == article::ActorKind::Person)
-                            && m.tokens.clone().any(|t| {
-                                a.annotations
-                                    .get(t)
-                                    .is_some_and(|x| x.deprel.starts_with("nsubj"))
-                            })
-                    })?;
-                let actor = a.actors.get(m.actor)?;
+            // "its attacks", "their positions": the latest organization (else group or
+            // country: "the government said it would") within two sentences; "he",
+            // "his": the person last named as a subject there.
+            use article::ActorKind as K;
+            let found = match lemma.as_str() {
+                "its" | "their" | "it" | "they" => antecedent(tree, g, |_, k| k == K::Organization)
+                    .or_else(|| antecedent(tree, g, |_, k| k != K::Person)),
+                "he" | "she" => antecedent(tree, g, |m, k| {
+                    k == K::Person
+                        && m.tokens.clone().any(|t| {
+                            a.annotations
+                                .get(t)
+                                .is_some_and(|x| x.deprel.starts_with("nsubj"))
+                        })
+                }),
+                _ => None,
+            };
+            if let Some(actor) = found {
                 return Some((
                     ActorRef {
                         name: actor.name.clone(),
@@ -538,7 +495,7 @@ impl SyntaxCoder {
             }
         }
         let lower = tree.word(head).to_lowercase();
-        if TEMPORAL.contains(&lower.as_str()) {
+        if crate::date::is_time_word(&lower) {
             return None;
         }
         // A place below country level after a locative preposition is where, not who
@@ -1303,6 +1260,27 @@ impl SyntaxCoder {
             }
         }
     }
+}
+
+/// The actor of the latest mention before article token `g`, within its sentence and
+/// the two before, that `fits` (mention, kind).
+fn antecedent<'a>(
+    tree: &Tree<'a>,
+    g: usize,
+    fits: impl Fn(&article::ActorMention, article::ActorKind) -> bool,
+) -> Option<&'a article::Actor> {
+    let a = tree.article;
+    let here = a.tokens.get(g)?.span.start;
+    let k = a.sentences.iter().position(|s| s.span.end > here)?;
+    let floor = a.sentences[k.saturating_sub(2)].span.start;
+    let before = a.actor_mentions.partition_point(|m| m.span.start < here);
+    let m = a.actor_mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= floor)
+        .filter(|m| m.span.end <= here)
+        .find(|m| a.actors.get(m.actor).is_some_and(|x| fits(m, x.kind)))?;
+    a.actors.get(m.actor)
 }
 
 impl Coder for SyntaxCoder {

@@ -89,32 +89,6 @@ pub(super) const PEOPLE_NOUNS: &[(&str, &str)] = &[
     ("artillery", "MIL"),
 ];
 
-/// Words naming a time, never an actor.
-pub(super) const TEMPORAL: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tonight",
-];
-
 /// Quantity nouns whose `of` phrase names the people counted ("dozens of students").
 pub(super) const QUANTITY_NOUNS: &[&str] = &[
     "dozen",
