@@ -55,13 +55,34 @@ pub(super) fn verb_stems(word: &str) -> Vec<String> {
             }
             out.push(stem.to_string());
             out.push(format!("{stem}e"));
-            let b = stem.as_bytes();
-            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                out.push(stem[..stem.len() - 1].to_string());
+            // "stopped" → "stop": a doubled last letter (compared as chars, so any
+            // text is safe).
+            let mut last = stem.chars().rev();
+            if let (Some(x), Some(y)) = (last.next(), last.next()) {
+                if x == y {
+                    out.push(stem[..stem.len() - x.len_utf8()].to_string());
+                }
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_stems;
+
+    #[test]
+    fn verb_stems_strip_inflections_on_any_text() {
+        let stems = verb_stems("rioted");
+        assert!(stems.contains(&"riot".to_string()), "{stems:?}");
+        assert!(verb_stems("stopped").contains(&"stop".to_string()));
+        // Multi-byte letters (a doubled one too) never split a character.
+        assert!(verb_stems("co\u{2082}\u{2082}ed")
+            .iter()
+            .all(|s| !s.is_empty()));
+        assert!(verb_stems("ééd").contains(&"é".to_string()));
+    }
 }
 
 /// The value of a number phrase: its NUM token with the NUM tokens around it ("Two
