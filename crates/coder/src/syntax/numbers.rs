@@ -68,23 +68,6 @@ pub(super) fn verb_stems(word: &str) -> Vec<String> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::verb_stems;
-
-    #[test]
-    fn verb_stems_strip_inflections_on_any_text() {
-        let stems = verb_stems("rioted");
-        assert!(stems.contains(&"riot".to_string()), "{stems:?}");
-        assert!(verb_stems("stopped").contains(&"stop".to_string()));
-        // Multi-byte letters (a doubled one too) never split a character.
-        assert!(verb_stems("co\u{2082}\u{2082}ed")
-            .iter()
-            .all(|s| !s.is_empty()));
-        assert!(verb_stems("ééd").contains(&"é".to_string()));
-    }
-}
-
 /// The value of a number phrase: its NUM token with the NUM tokens around it ("Two
 /// hundred", "1,000", "three thousand"); multipliers multiply.
 pub(super) fn number_at(tree: &Tree<'_>, i: usize) -> Option<u64> {
@@ -161,4 +144,21 @@ pub(super) fn sentence_counts(tree: &Tree<'_>) -> (Option<u64>, Option<u64>) {
     }
     let one = |v: Vec<u64>| (v.len() == 1).then(|| v[0]);
     (one(dead), one(injured))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_stems;
+
+    #[test]
+    fn verb_stems_strip_inflections_on_any_text() {
+        let stems = verb_stems("rioted");
+        assert!(stems.contains(&"riot".to_string()), "{stems:?}");
+        assert!(verb_stems("stopped").contains(&"stop".to_string()));
+        // Multi-byte letters (a doubled one too) never split a character.
+        assert!(verb_stems("co\u{2082}\u{2082}ed")
+            .iter()
+            .all(|s| !s.is_empty()));
+        assert!(verb_stems("ééd").contains(&"é".to_string()));
+    }
 }
