@@ -122,14 +122,7 @@ fn capitalized(w: &str) -> bool {
 
 /// Finds the actor mentions of an article, in text order, without overlaps.
 pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
-    let text = &article.text;
-    let word = |i: usize| {
-        article
-            .tokens
-            .get(i)
-            .and_then(|t| text.get(t.span.range()))
-            .unwrap_or("")
-    };
+    let word = |i: usize| article.word(i);
     let mut label: Vec<Option<EntityLabel>> = vec![None; article.tokens.len()];
     let mut entity_end: Vec<usize> = vec![0; article.tokens.len()];
     for e in &article.entities {

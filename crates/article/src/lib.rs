@@ -449,6 +449,11 @@ impl Article {
         self.text.get(span.range()).unwrap_or("")
     }
 
+    /// The text of token `i` (empty when out of range).
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| self.slice(t.span))
+    }
+
     /// The tokens of a sentence.
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
         self.tokens.get(sentence.tokens.clone()).unwrap_or(&[])

@@ -96,13 +96,7 @@ pub struct Candidate {
 /// Finds candidate toponyms in an article (segmented; annotations optional).
 pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
     let text = &article.text;
-    let word = |i: usize| -> &str {
-        article
-            .tokens
-            .get(i)
-            .and_then(|t| text.get(t.span.range()))
-            .unwrap_or("")
-    };
+    let word = |i: usize| article.word(i);
     // Entity label per token.
     let mut label: Vec<Option<EntityLabel>> = vec![None; article.tokens.len()];
     for e in &article.entities {

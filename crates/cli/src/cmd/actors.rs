@@ -4,20 +4,12 @@
 
 use crate::run::process;
 use anyhow::Result;
-use clap::ValueEnum;
 use pipeline::{Config, Pipeline};
 use serde::Serialize;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-/// Output format of actors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// One JSON object per actor and line.
-    Jsonl,
-    /// A human-readable listing.
-    Table,
-}
+use crate::cmd::ListFormat as Format;
 
 /// Arguments of `khabar actors`.
 #[derive(Debug, clap::Args)]

@@ -4,7 +4,7 @@
 
 use crate::run::process;
 use anyhow::Result;
-use article::{Article, Span};
+use article::Article;
 use coder::explain::Verdict;
 use events::{ActorRef, Event};
 use pipeline::{Config, Output, Pipeline};
@@ -34,10 +34,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })?;
     out.flush()?;
     Ok(totals.exit_code(None))
-}
-
-fn inside(outer: Span, inner: Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
 }
 
 fn side(v: &[ActorRef]) -> String {
@@ -127,13 +123,13 @@ fn write_document(out: &mut impl Write, o: &Output, tokens: bool) -> Result<()> 
         let entities: Vec<String> = a
             .entities
             .iter()
-            .filter(|e| inside(s.span, e.span))
+            .filter(|e| s.span.contains(&e.span))
             .map(|e| format!("\"{}\" {}", a.slice(e.span), e.label.as_str()))
             .collect();
         if !entities.is_empty() {
             writeln!(out, "    entities: {}", entities.join(", "))?;
         }
-        for m in a.actor_mentions.iter().filter(|m| inside(s.span, m.span)) {
+        for m in a.actor_mentions.iter().filter(|m| s.span.contains(&m.span)) {
             if let Some(actor) = a.actors.get(m.actor) {
                 writeln!(
                     out,
@@ -155,7 +151,7 @@ fn write_document(out: &mut impl Write, o: &Output, tokens: bool) -> Result<()> 
                 )?;
             }
         }
-        for p in a.places.iter().filter(|p| inside(s.span, p.span)) {
+        for p in a.places.iter().filter(|p| s.span.contains(&p.span)) {
             match &p.place {
                 Some(place) => writeln!(
                     out,

@@ -9,6 +9,15 @@ pub mod explain;
 pub mod places;
 pub mod train;
 
+/// Output format of the per-document listings (`khabar actors`, `khabar places`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// A human-readable listing.
+    Table,
+}
+
 /// Input format named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {

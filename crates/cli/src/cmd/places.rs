@@ -3,20 +3,12 @@
 
 use crate::run::process;
 use anyhow::{Context, Result};
-use clap::ValueEnum;
 use pipeline::{Config, Pipeline};
 use serde::Serialize;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-/// Output format of place mentions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// One JSON object per mention and line.
-    Jsonl,
-    /// A human-readable table.
-    Table,
-}
+use crate::cmd::ListFormat as Format;
 
 /// Arguments of `khabar places`.
 #[derive(Debug, clap::Args)]

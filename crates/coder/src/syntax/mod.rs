@@ -285,9 +285,7 @@ impl SyntaxCoder {
                 }
                 let here = a.tokens[tree.start + c].span;
                 let Some(m) = a.places.iter().find(|m| {
-                    m.kind == article::PlaceMentionKind::Toponym
-                        && m.span.start <= here.start
-                        && here.end <= m.span.end
+                    m.kind == article::PlaceMentionKind::Toponym && m.span.contains(&here)
                 }) else {
                     continue;
                 };
@@ -509,8 +507,7 @@ impl SyntaxCoder {
         if upos == "PROPN"
             && locative
             && a.places.iter().any(|p| {
-                p.span.start <= here.start
-                    && here.end <= p.span.end
+                p.span.contains(&here)
                     && p.kind == article::PlaceMentionKind::Toponym
                     && p.place
                         .as_ref()

@@ -49,7 +49,7 @@ impl<'a> Tree<'a> {
         self.ann(i).deprel.as_str()
     }
     pub(super) fn word(&self, i: usize) -> &str {
-        self.article.slice(self.article.tokens[self.start + i].span)
+        self.article.word(self.start + i)
     }
     pub(super) fn span(&self, from: usize, to: usize) -> Span {
         let a = self.article.tokens[self.start + from].span;
