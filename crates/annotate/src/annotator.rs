@@ -9,8 +9,9 @@
 
 use crate::ner::Recognizer;
 use crate::parse::Parser;
+use crate::repair::repair_tree;
 use crate::tag::Tagger;
-use article::{Article, Diagnostic, EntityMention, Severity, Span, TokenAnnotation};
+use article::{Article, Diagnostic, EntityLabel, EntityMention, Severity, Span, TokenAnnotation};
 
 /// Sentences longer than this are parsed in consecutive windows of this many tokens.
 pub const MAX_PARSE_TOKENS: usize = 250;
@@ -50,6 +51,28 @@ impl Annotator {
 
     /// Annotates one sentence of words: (upos, xpos, lemma, head (0-based, None = root), deprel).
     pub fn annotate_words(&self, words: &[&str]) -> Vec<TokenAnnotation> {
+        self.annotate_sentence(words).0
+    }
+
+    /// Annotates one sentence of words and finds its entities (token ranges); the tree
+    /// is repaired where the entities or time words show the parser wrong.
+    pub fn annotate_sentence(
+        &self,
+        words: &[&str],
+    ) -> (Vec<TokenAnnotation>, Vec<(usize, usize, EntityLabel)>) {
+        let mut out = self.parse_words(words);
+        let entities = self
+            .recognizer
+            .as_ref()
+            .map(|r| r.entities(words))
+            .unwrap_or_default();
+        let ranges: Vec<(usize, usize)> = entities.iter().map(|&(s, e, _)| (s, e)).collect();
+        repair_tree(words, &mut out, &ranges);
+        (out, entities)
+    }
+
+    /// Tags, lemmatizes and parses one sentence of words, without repairs.
+    fn parse_words(&self, words: &[&str]) -> Vec<TokenAnnotation> {
         let tagged = self.tagger.tag_and_lemmatize(words);
         let mut out: Vec<TokenAnnotation> = tagged
             .iter()
@@ -119,14 +142,15 @@ impl Annotator {
                     ),
                 ));
             }
-            for (k, a) in self.annotate_words(&words).into_iter().enumerate() {
+            let (sentence_annotations, sentence_entities) = self.annotate_sentence(&words);
+            for (k, a) in sentence_annotations.into_iter().enumerate() {
                 if let Some(slot) = annotations.get_mut(sentence.tokens.start + k) {
                     *slot = a;
                 }
             }
-            if let Some(r) = &self.recognizer {
+            {
                 let base = sentence.tokens.start;
-                for (start, end, label) in r.entities(&words) {
+                for (start, end, label) in sentence_entities {
                     let (Some(first), Some(last)) = (
                         article.tokens.get(base + start),
                         article.tokens.get(base + end.saturating_sub(1)),

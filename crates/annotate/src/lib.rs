@@ -16,6 +16,7 @@ pub mod model;
 pub mod ner;
 pub mod parse;
 pub mod perceptron;
+pub mod repair;
 pub mod tag;
 
 pub use annotator::Annotator;

@@ -393,6 +393,29 @@ impl SyntaxCoder {
     /// The reference of an argument head; with `things`, a common noun that names no
     /// people still counts (the target of an attack: "a refugee agency", "positions").
     fn argument_ref(&self, tree: &Tree<'_>, head: usize, things: bool) -> Option<(ActorRef, Span)> {
+        let (mut r, span) = self.argument_head_ref(tree, head, things)?;
+        // The whole phrase the text uses is one more name for the actor.
+        if tree.ann(head).upos != "PRON" {
+            if let Some(phrase) = tree.noun_phrase(head) {
+                let phrase = tree.article.slice(phrase).to_string();
+                if r.text.as_deref() != Some(phrase.as_str())
+                    && r.name != phrase
+                    && !r.aliases.contains(&phrase)
+                {
+                    r.aliases.push(phrase);
+                }
+            }
+        }
+        Some((r, span))
+    }
+
+    /// [`Self::argument_ref`] without the phrase alias.
+    fn argument_head_ref(
+        &self,
+        tree: &Tree<'_>,
+        head: usize,
+        things: bool,
+    ) -> Option<(ActorRef, Span)> {
         let a = tree.article;
         let g = tree.start + head;
         if let Some(m) = tree.mention(head) {
@@ -538,11 +561,21 @@ impl SyntaxCoder {
                 }
             }
         }
-        // The head with its compounds, adjectives and flat names on the left.
+        // The head with its compounds, adjectives and flat names on the left, and
+        // theirs ("The UNITA militarist wing").
         let mut from = head;
-        for &c in &tree.children[head] {
-            if c < from && matches!(tree.rel(c), "compound" | "amod" | "flat" | "nmod:poss") {
-                from = c;
+        let mut stack = vec![head];
+        while let Some(x) = stack.pop() {
+            for &c in &tree.children[x] {
+                let rel = tree.rel(c);
+                let nested = x != head && matches!(rel, "compound" | "flat");
+                if c < from
+                    && (nested
+                        || (x == head && matches!(rel, "compound" | "amod" | "flat" | "nmod:poss")))
+                {
+                    from = c;
+                    stack.push(c);
+                }
             }
         }
         let mut to = head;

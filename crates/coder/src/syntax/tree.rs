@@ -74,6 +74,63 @@ impl<'a> Tree<'a> {
             .find(|&&c| self.rel(c) == "case")
             .map(|&c| self.lemma(c))
     }
+    /// The whole noun phrase headed by `head`, as the text describes the actor: its
+    /// modifiers and prepositional phrases ("Doctors from two American aid groups",
+    /// "Albanians of southern Serbia"), without determiners, numbers, relative
+    /// clauses, appositions, conjuncts or anything past a comma. `None` when the
+    /// phrase is only the head or longer than a dozen words.
+    pub(super) fn noun_phrase(&self, head: usize) -> Option<Span> {
+        const LEFT_OUT: &[&str] = &[
+            "det",
+            "det:predet",
+            "nummod",
+            "punct",
+            "acl:relcl",
+            "appos",
+            "cc",
+            "conj",
+            "parataxis",
+            "dep",
+            "case",
+            "mark",
+            "cop",
+            "aux",
+            "aux:pass",
+            "advmod",
+            "nsubj",
+            "nsubj:pass",
+            "obj",
+            "discourse",
+            "vocative",
+            "orphan",
+            "reparandum",
+        ];
+        let mut inside = vec![false; self.len];
+        inside[head] = true;
+        let mut stack: Vec<usize> = self.children[head]
+            .iter()
+            .copied()
+            .filter(|&c| !LEFT_OUT.contains(&self.rel(c)))
+            .collect();
+        while let Some(x) = stack.pop() {
+            if inside[x] || self.ann(x).upos == "PUNCT" {
+                continue;
+            }
+            inside[x] = true;
+            stack.extend(self.children[x].iter().copied());
+        }
+        // The unbroken run of phrase words around the head.
+        let mut from = head;
+        while from > 0 && inside[from - 1] {
+            from -= 1;
+        }
+        let mut to = head;
+        while to + 1 < self.len && inside[to + 1] {
+            to += 1;
+        }
+        (to > from && to - from < 12).then(|| self.span(from, to))
+    }
+
     /// True when a child relation of `t` matches a frame label.
     pub(super) fn matches(&self, c: usize, label: &str) -> bool {
         let rel = self.rel(c);

@@ -1,0 +1,232 @@
+//! Repairs of a parsed sentence where news text trips the EWT-trained models in ways a
+//! rule can see: a time word taken as the head of the subject ("The German government
+//! today welcomed", parsed with "today" as the subject), and a named entity split
+//! across two subjects ("Lt. Gen. Prosper Avril resigned", "Lt." and "Prosper" both
+//! subjects of "resigned").
+//!
+//! Input: one sentence's annotations (heads 0-based within the sentence) and its
+//! entity spans (token ranges). Output: the same annotations, still one tree.
+//! Must not: change the words, add or drop tokens, or create a cycle.
+
+use article::TokenAnnotation;
+
+/// Time words that head no noun phrase in news text.
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+
+/// Applies every repair to one parsed sentence.
+pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usize, usize)]) {
+    if out.len() != words.len() || out.iter().all(|a| a.deprel.is_empty()) {
+        return;
+    }
+    time_word_heads(words, out);
+    for &(start, end) in entities {
+        join_entity(out, start, end);
+    }
+}
+
+/// True when `a` is (transitively) below `b`, or is `b`.
+fn dominated(out: &[TokenAnnotation], mut a: usize, b: usize) -> bool {
+    for _ in 0..=out.len() {
+        if a == b {
+            return true;
+        }
+        match out[a].head {
+            Some(h) if h < out.len() => a = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// "The German government today welcomed": the noun left of the time word heads the
+/// phrase, and the time word modifies the verb.
+fn time_word_heads(words: &[&str], out: &mut [TokenAnnotation]) {
+    for t in 0..out.len() {
+        if !TIME_WORDS.contains(&words[t].to_lowercase().as_str()) {
+            continue;
+        }
+        if out[t].deprel.starts_with("obl") || out[t].deprel.starts_with("advmod") {
+            continue;
+        }
+        // The nearest word left of it that modifies it as a noun or adjective.
+        let Some(n) = (0..t).rev().find(|&c| {
+            out[c].head == Some(t)
+                && matches!(out[c].deprel.as_str(), "compound" | "amod")
+                && matches!(out[c].upos.as_str(), "NOUN" | "PROPN" | "ADJ")
+        }) else {
+            continue;
+        };
+        // Only the words right before it: "government today", not "government, today".
+        if n + 1 != t {
+            continue;
+        }
+        let (head, rel) = (out[t].head, out[t].deprel.clone());
+        let Some(verb) = head else {
+            continue;
+        };
+        if rel == "root" {
+            continue;
+        }
+        for c in 0..n {
+            if out[c].head == Some(t) {
+                out[c].head = Some(n);
+            }
+        }
+        for c in t + 1..out.len() {
+            if out[c].head == Some(t) {
+                out[c].head = Some(n);
+            }
+        }
+        out[n].head = head;
+        out[n].deprel = rel;
+        if out[n].upos == "ADJ" {
+            out[n].upos = "NOUN".into();
+            out[n].xpos = if words[n].ends_with('s') { "NNS" } else { "NN" }.into();
+        }
+        out[t].head = Some(verb);
+        out[t].deprel = "obl:unmarked".into();
+    }
+}
+
+/// Tokens of one entity that hang as separate dependents of the same word join the
+/// entity's main token: "Lt." becomes a modifier of "Prosper" instead of a second
+/// subject of "resigned".
+fn join_entity(out: &mut [TokenAnnotation], start: usize, end: usize) {
+    let end = end.min(out.len());
+    if end <= start + 1 {
+        return;
+    }
+    let outside: Vec<usize> = (start..end)
+        .filter(|&i| out[i].head.is_none_or(|h| h < start || h >= end))
+        .collect();
+    if outside.len() < 2 {
+        return;
+    }
+    let head = out[outside[0]].head;
+    if outside
+        .iter()
+        .any(|&i| out[i].head != head || out[i].head.is_none())
+    {
+        return;
+    }
+    // The main token: the one with the most entity words below it; the later on ties.
+    let below = |i: usize| (start..end).filter(|&k| dominated(out, k, i)).count();
+    let Some(&main) = outside.iter().max_by_key(|&&i| (below(i), i)) else {
+        return;
+    };
+    for &i in &outside {
+        if i == main || dominated(out, main, i) {
+            continue;
+        }
+        out[i].head = Some(main);
+        out[i].deprel = if i < main { "compound" } else { "flat" }.into();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ann(rows: &[(&str, Option<usize>, &str)]) -> Vec<TokenAnnotation> {
+        rows.iter()
+            .map(|&(upos, head, rel)| TokenAnnotation {
+                upos: upos.into(),
+                xpos: String::new(),
+                lemma: String::new(),
+                head,
+                deprel: rel.into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn time_word_gives_the_subject_back() {
+        let words = ["The", "German", "government", "today", "welcomed", "it"];
+        let mut out = ann(&[
+            ("DET", Some(3), "det"),
+            ("ADJ", Some(3), "amod"),
+            ("NOUN", Some(3), "compound"),
+            ("NOUN", Some(4), "nsubj"),
+            ("VERB", None, "root"),
+            ("PRON", Some(4), "obj"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[2].head, Some(4));
+        assert_eq!(out[2].deprel, "nsubj");
+        assert_eq!(out[0].head, Some(2));
+        assert_eq!(out[1].head, Some(2));
+        assert_eq!(out[3].deprel, "obl:unmarked");
+        assert_eq!(out[3].head, Some(4));
+    }
+
+    #[test]
+    fn adjective_before_time_word_becomes_the_noun() {
+        let words = ["A", "U.S.", "official", "today", "praised", "it"];
+        let mut out = ann(&[
+            ("DET", Some(3), "det"),
+            ("PROPN", Some(3), "compound"),
+            ("ADJ", Some(3), "amod"),
+            ("NOUN", Some(4), "nsubj"),
+            ("VERB", None, "root"),
+            ("PRON", Some(4), "obj"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[2].upos, "NOUN");
+        assert_eq!(out[2].deprel, "nsubj");
+        assert_eq!(out[1].head, Some(2));
+    }
+
+    #[test]
+    fn time_word_as_modifier_is_left_alone() {
+        let words = ["He", "left", "today"];
+        let mut out = ann(&[
+            ("PRON", Some(1), "nsubj"),
+            ("VERB", None, "root"),
+            ("NOUN", Some(1), "obl:unmarked"),
+        ]);
+        let before = out.clone();
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out, before);
+    }
+
+    #[test]
+    fn split_entity_joins_its_main_token() {
+        let words = ["Lt.", "Gen.", "Prosper", "Avril", "resigned"];
+        let mut out = ann(&[
+            ("PROPN", Some(4), "nsubj"),
+            ("PROPN", Some(2), "nmod:desc"),
+            ("PROPN", Some(4), "nsubj"),
+            ("PROPN", Some(2), "flat"),
+            ("VERB", None, "root"),
+        ]);
+        repair_tree(&words, &mut out, &[(0, 4)]);
+        assert_eq!(out[0].head, Some(2));
+        assert_eq!(out[0].deprel, "compound");
+        assert_eq!(out[2].head, Some(4));
+        assert_eq!(out[2].deprel, "nsubj");
+    }
+
+    #[test]
+    fn entity_parts_under_different_words_stay() {
+        let words = ["Paris", "and", "London", "met"];
+        let mut out = ann(&[
+            ("PROPN", Some(3), "nsubj"),
+            ("CCONJ", Some(2), "cc"),
+            ("PROPN", Some(0), "conj"),
+            ("VERB", None, "root"),
+        ]);
+        let before = out.clone();
+        repair_tree(&words, &mut out, &[(0, 3)]);
+        assert_eq!(out, before);
+    }
+
+    #[test]
+    fn unparsed_or_mismatched_input_is_untouched() {
+        let words = ["today"];
+        let mut out = ann(&[("NOUN", None, "")]);
+        let before = out.clone();
+        repair_tree(&words, &mut out, &[(0, 5)]);
+        repair_tree(&["a", "b"], &mut out, &[]);
+        assert_eq!(out, before);
+    }
+}
