@@ -19,6 +19,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
         return;
     }
     time_word_heads(words, out);
+    verb_conjuncts(out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -67,14 +68,10 @@ fn time_word_heads(words: &[&str], out: &mut [TokenAnnotation]) {
         if rel == "root" {
             continue;
         }
-        for c in 0..n {
-            if out[c].head == Some(t) {
-                out[c].head = Some(n);
-            }
-        }
-        for c in t + 1..out.len() {
-            if out[c].head == Some(t) {
-                out[c].head = Some(n);
+        // Its other dependents (determiners, adjectives, right modifiers) follow.
+        for (c, a) in out.iter_mut().enumerate() {
+            if a.head == Some(t) && c != n && (c < n || c > t) {
+                a.head = Some(n);
             }
         }
         out[n].head = head;
@@ -85,6 +82,28 @@ fn time_word_heads(words: &[&str], out: &mut [TokenAnnotation]) {
         }
         out[t].head = Some(verb);
         out[t].deprel = "obl:unmarked".into();
+    }
+}
+
+/// "killing one person and arresting 12": a verb coordinated with the object of a
+/// verb of the same form is that verb's conjunct.
+fn verb_conjuncts(out: &mut [TokenAnnotation]) {
+    for v in 0..out.len() {
+        if out[v].deprel != "conj" || out[v].upos != "VERB" || !out[v].xpos.starts_with("VB") {
+            continue;
+        }
+        let Some(n) = out[v].head.filter(|&n| n < out.len()) else {
+            continue;
+        };
+        if !matches!(out[n].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
+            continue;
+        }
+        let Some(w) = out[n].head.filter(|&w| w < out.len() && w < v) else {
+            continue;
+        };
+        if out[w].upos == "VERB" && out[w].xpos == out[v].xpos && !dominated(out, w, v) {
+            out[v].head = Some(w);
+        }
     }
 }
 
@@ -187,6 +206,25 @@ mod tests {
         let before = out.clone();
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out, before);
+    }
+
+    #[test]
+    fn verb_conjunct_of_an_object_moves_to_the_verb() {
+        let words = ["killing", "one", "person", "and", "arresting", "12"];
+        let mut out = ann(&[
+            ("VERB", None, "root"),
+            ("NUM", Some(2), "nummod"),
+            ("NOUN", Some(0), "obj"),
+            ("CCONJ", Some(4), "cc"),
+            ("VERB", Some(2), "conj"),
+            ("NUM", Some(4), "obj"),
+        ]);
+        for k in [0, 4] {
+            out[k].xpos = "VBG".into();
+        }
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[4].head, Some(0));
+        assert_eq!(out[4].deprel, "conj");
     }
 
     #[test]

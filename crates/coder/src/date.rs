@@ -107,8 +107,18 @@ fn nearest_outside(
     expressions(words, published)
         .into_iter()
         .filter(|(i, _)| !foreign.get(*i).copied().unwrap_or(false))
+        // "a day after the ELN announced a ceasefire" dates what follows it only.
+        .filter(|(i, _)| !(after_clause(words, *i) && anchor <= *i))
         .min_by_key(|(i, _)| (i.abs_diff(anchor), *i < anchor))
         .map(|(_, d)| d)
+}
+
+/// True when the expression at `i` is "N day(s) after/before", which dates the clause
+/// that follows it, not the sentence's main clause.
+fn after_clause(words: &[String], i: usize) -> bool {
+    words
+        .get(i)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "after" | "before"))
 }
 
 /// Every time expression of a sentence: (word index, date).
@@ -170,6 +180,23 @@ fn expressions(words: &[String], published: Option<(i64, i64, i64)>) -> Vec<(usi
                 });
                 if let Some(date) = date {
                     found.push((i, date));
+                    continue;
+                }
+            }
+            // "a day after the ELN announced …" (said of the publication day): the
+            // clause after it happened that many days earlier (later for "before").
+            if matches!(w.as_str(), "after" | "before") && i >= 2 {
+                let unit = lower[i - 1].trim_end_matches('s');
+                let n = match lower[i - 2].as_str() {
+                    "a" | "one" => Some(1),
+                    "two" => Some(2),
+                    "three" => Some(3),
+                    x => x.parse::<i64>().ok().filter(|n| (1..=30).contains(n)),
+                };
+                if let (Some(n), "day") = (n, unit) {
+                    let shift = if w == "after" { -n } else { n };
+                    let (y, m, d) = civil(today + shift);
+                    found.push((i, format!("{y:04}-{m:02}-{d:02}")));
                     continue;
                 }
             }
@@ -378,6 +405,15 @@ mod tests {
         );
         assert_eq!(in_sentence(&w("on Tuesday"), None), None);
         assert_eq!(in_sentence(&w("May said"), p), None);
+    }
+
+    #[test]
+    fn day_after_dates_the_clause_that_follows() {
+        let p = Some((2018, 2, 27));
+        let s = w("The attack comes a day after the ELN announced a ceasefire");
+        // The announcement (word 7) was the day before; the main clause is not dated.
+        assert_eq!(nearest(&s, p, 7).as_deref(), Some("2018-02-26"));
+        assert_eq!(nearest(&s, p, 1), None);
     }
 
     #[test]

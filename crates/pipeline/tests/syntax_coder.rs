@@ -201,3 +201,69 @@ fn light_verbs_carry_event_nouns() {
     assert!(all.iter().any(|n| n.contains("rebels")), "{e:#?}");
     assert!(all.iter().any(|n| n.contains("government")), "{e:#?}");
 }
+
+#[test]
+fn a_passive_arrest_is_made_by_the_police() {
+    let ev = code("Kenyan police said on Monday that the suspected gunman was arrested.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "COERCE")
+        .expect("an arrest");
+    assert_eq!(e.mode.as_deref(), Some("arrest"));
+    assert_eq!(e.actor.len(), 1, "{:?}", e.actor);
+    assert_eq!(e.actor[0].agent.as_deref(), Some("COP"));
+    assert!(
+        names(&e.recipient)[0].contains("gunman"),
+        "{:?}",
+        e.recipient
+    );
+}
+
+#[test]
+fn weapons_are_never_a_side_and_people_beat_things() {
+    let ev = code("Militants detonated a bomb at the market in Kirkuk.");
+    for e in &ev {
+        assert!(
+            !names(&e.recipient).iter().any(|n| n.contains("bomb")),
+            "{ev:#?}"
+        );
+    }
+    let ev = code("The army seized power from the elected government of Sudan on Monday.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "COERCE")
+        .expect("a seizure");
+    assert!(
+        !names(&e.recipient).iter().any(|n| n.contains("power")),
+        "{:?}",
+        e.recipient
+    );
+    assert!(!e.recipient.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn the_whole_noun_phrase_is_an_alias() {
+    let ev = code("Fighters from two rebel brigades attacked a police station in Goma.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "ASSAULT")
+        .expect("an attack");
+    assert!(
+        e.actor[0]
+            .aliases
+            .iter()
+            .any(|a| a == "Fighters from two rebel brigades"),
+        "{:?}",
+        e.actor
+    );
+}
+
+#[test]
+fn a_day_after_dates_the_clause_that_follows() {
+    let ev = code("The raid comes a day after Houthi rebels attacked a ship in the Red Sea.");
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "attacked")
+        .expect("the Houthi attack");
+    assert_eq!(e.date.as_deref(), Some("2024-03-04"), "{e:#?}");
+}

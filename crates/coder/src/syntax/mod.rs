@@ -394,8 +394,12 @@ impl SyntaxCoder {
     /// people still counts (the target of an attack: "a refugee agency", "positions").
     fn argument_ref(&self, tree: &Tree<'_>, head: usize, things: bool) -> Option<(ActorRef, Span)> {
         let (mut r, span) = self.argument_head_ref(tree, head, things)?;
-        // The whole phrase the text uses is one more name for the actor.
-        if tree.ann(head).upos != "PRON" {
+        // The whole phrase the text uses is one more name for the actor ("workers of
+        // the United Bus Company"), unless a pronoun owns it ("their positions").
+        let pronoun_owner =
+            (0..tree.len).any(|i| tree.span(i, i) == span && tree.ann(i).upos == "PRON");
+        let own = span.contains(&tree.span(head, head)) || !pronoun_owner;
+        if tree.ann(head).upos != "PRON" && own {
             if let Some(phrase) = tree.noun_phrase(head) {
                 let phrase = tree.article.slice(phrase).to_string();
                 if r.text.as_deref() != Some(phrase.as_str())
@@ -457,7 +461,16 @@ impl SyntaxCoder {
             if matches!(lemma.as_str(), "who" | "which" | "that") {
                 let clause = tree.ann(head).head?;
                 if tree.rel(clause) == "acl:relcl" {
-                    let noun = tree.ann(clause).head.filter(|&n| n < tree.len)?;
+                    let mut noun = tree.ann(clause).head.filter(|&n| n < tree.len)?;
+                    // "the FARC, a rebel group that has since disarmed": the named
+                    // head of the apposition.
+                    if tree.rel(noun) == "appos" {
+                        if let Some(h) = tree.ann(noun).head.filter(|&h| h < tree.len) {
+                            if tree.known(h) {
+                                noun = h;
+                            }
+                        }
+                    }
                     let subject = tree.children[noun]
                         .iter()
                         .copied()
@@ -517,6 +530,10 @@ impl SyntaxCoder {
         }
         let lower = tree.word(head).to_lowercase();
         if crate::date::is_time_word(&lower) {
+            return None;
+        }
+        // Weapons are the means, never a side: "detonated a bomb".
+        if upos == "NOUN" && INSTRUMENT_NOUNS.contains(&tree.lemma(head).as_str()) {
             return None;
         }
         // A place below country level after a locative preposition is where, not who
@@ -1081,11 +1098,27 @@ impl SyntaxCoder {
                 }
                 v
             };
+            // Things can be attacked or seized, not arrested or abducted; and where the
+            // target side names people too ("seized power from the government"), the
+            // people are the recipient.
             let targets = matches!(
                 trigger.category,
                 events::Category::Assault | events::Category::Coerce
-            );
-            let (mut actor, mut recipient) = (side(&actors, false), side(&recipients, targets));
+            ) && !matches!(trigger.mode.as_deref(), Some("arrest" | "abduct"));
+            let mut actor = side(&actors, false);
+            let mut recipient = side(&recipients, false);
+            if recipient.is_empty() && targets {
+                recipient = side(&recipients, true);
+            }
+            // "The suspected bomber was arrested": arrests are made by the police, the
+            // document's own when it names them.
+            if actor.is_empty()
+                && passive
+                && trigger.mode.as_deref() == Some("arrest")
+                && !recipient.is_empty()
+            {
+                actor.push((implicit_police(tree.article, tree.start + t), None));
+            }
             if recipient.is_empty() && previous_doer {
                 if let Some(d) = out.iter().rev().find(|d| {
                     matches!(
@@ -1227,16 +1260,26 @@ impl SyntaxCoder {
                 trigger.category
             };
             // "is calling on", "are fleeing", "says": happening as the story is written.
-            let present = pos == Pos::Verb
-                && (matches!(tree.ann(t).xpos.as_str(), "VBZ" | "VBP")
-                    || tree.ann(t).xpos == "VBG"
-                        && tree.children[t].iter().any(|&c| {
+            // ("have been conducting operations": the light verb's tense.)
+            let verb = match pos {
+                Pos::Noun if tree.rel(t) == "obj" => tree
+                    .ann(t)
+                    .head
+                    .filter(|&h| h < tree.len && tree.ann(h).upos == "VERB"),
+                Pos::Noun => None,
+                _ => Some(t),
+            };
+            let present = verb.is_some_and(|v| {
+                matches!(tree.ann(v).xpos.as_str(), "VBZ" | "VBP")
+                    || tree.ann(v).xpos == "VBG"
+                        && tree.children[v].iter().any(|&c| {
                             tree.rel(c) == "aux"
                                 && matches!(
                                     tree.word(c).to_lowercase().as_str(),
-                                    "is" | "are" | "am"
+                                    "is" | "are" | "am" | "have" | "has"
                                 )
-                        }));
+                        })
+            });
             let trigger_span = tree.span(t, t);
             let draft = EventDraft {
                 category,
@@ -1294,6 +1337,32 @@ impl SyntaxCoder {
 
 /// The actor of the latest mention before article token `g`, within its sentence and
 /// the two before, that `fits` (mention, kind).
+/// The police a passive arrest implies: the latest police actor the document names
+/// before token `g`, else generic police.
+fn implicit_police(a: &Article, g: usize) -> ActorRef {
+    let named = a
+        .actor_mentions
+        .iter()
+        .rev()
+        .filter(|m| m.tokens.end <= g)
+        .filter_map(|m| a.actors.get(m.actor))
+        .find(|x| x.sector.as_deref() == Some("COP"));
+    match named {
+        Some(x) => ActorRef {
+            name: x.name.clone(),
+            country: x.country.clone(),
+            agent: x.sector.clone(),
+            aliases: x.aliases.clone(),
+            ..Default::default()
+        },
+        None => ActorRef {
+            name: "police".into(),
+            agent: Some("COP".into()),
+            ..Default::default()
+        },
+    }
+}
+
 fn antecedent<'a>(
     tree: &Tree<'a>,
     g: usize,

@@ -286,3 +286,30 @@ pub(super) const PERPETRATOR_VERBS: &[&str] = &[
 
 /// Words that cancel an event when they modify its trigger.
 pub(super) const NEGATION: &[&str] = &["not", "never", "n't", "no"];
+
+/// Weapons and devices: the means of an attack, never its target or doer.
+pub(super) const INSTRUMENT_NOUNS: &[&str] = &[
+    "bomb",
+    "device",
+    "explosive",
+    "ied",
+    "mine",
+    "landmine",
+    "vest",
+    "grenade",
+    "rocket",
+    "missile",
+    "shell",
+    "mortar",
+    "bullet",
+    "weapon",
+    "gun",
+    "rifle",
+    "drone",
+    "munition",
+    "ammunition",
+    "projectile",
+    "charge",
+    "booby-trap",
+    "car-bomb",
+];

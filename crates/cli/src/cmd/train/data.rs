@@ -41,6 +41,31 @@ pub fn read_conllu(path: &Path) -> Result<(Vec<annotate::conllu::Sentence>, Data
     Ok((sentences, file))
 }
 
+/// GUM genres whose texts are CC BY (Wikinews news/interviews/bios, Wikivoyage, public
+/// speeches, OpenStax textbooks); the other genres are CC BY-NC-SA and stay out.
+pub const GUM_GENRES: [&str; 6] = ["news", "interview", "bio", "voyage", "speech", "textbook"];
+
+/// The training sentences of UD English-GUM's CC BY genres (`en_gum-ud-train.conllu.gz`
+/// under `dir`): extra, partly news, training data for the tagger and the parser.
+pub fn read_gum_train(dir: &Path) -> Result<(Vec<annotate::conllu::Sentence>, DataFile)> {
+    let (sentences, file) = read_conllu(&dir.join("en_gum-ud-train.conllu.gz"))?;
+    let mut keep = false;
+    let mut out = Vec::new();
+    for s in sentences {
+        if let Some(doc) = s
+            .comments
+            .iter()
+            .find_map(|c| c.strip_prefix("# newdoc id = "))
+        {
+            keep = GUM_GENRES.contains(&doc.split('_').nth(1).unwrap_or(""));
+        }
+        if keep && !s.words.is_empty() {
+            out.push(s);
+        }
+    }
+    Ok((out, file))
+}
+
 /// The manifest written beside a model file: `x.bin.zst` → `x.manifest.json`.
 pub fn manifest_path(model: &Path) -> PathBuf {
     let name = model

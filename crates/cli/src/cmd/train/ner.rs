@@ -13,7 +13,7 @@
 //! model size, and `--out FILE` (default `resources/models/ner.bin.zst`) with
 //! `ner.manifest.json` beside it.
 
-use super::data::{read_text, write_model};
+use super::data::{read_text, write_model, GUM_GENRES};
 use annotate::iob2::{self, Sentence};
 use annotate::model::DataFile;
 use annotate::ner::{Evaluation, Lexicon, Recognizer, TrainOptions};
@@ -117,10 +117,6 @@ fn read_wikigold(path: &Path) -> Result<(Vec<Sentence>, DataFile)> {
     flush(&mut rows);
     Ok((out, file))
 }
-
-/// GUM genres whose texts are CC BY (Wikinews news/interviews/bios, Wikivoyage, public
-/// domain speeches, OpenStax textbooks), per GUM's licence note; the rest are NC or unclear.
-const GUM_GENRES: [&str; 6] = ["news", "interview", "bio", "voyage", "speech", "textbook"];
 
 /// Person titles that UNER leaves outside a PER span.
 const TITLES: [&str; 30] = [

@@ -6,7 +6,7 @@
 //! included, as the CoNLL 2018 scorer), parsing speed, and `--out FILE` (default
 //! `resources/models/parser.bin.zst`) with `parser.manifest.json` beside it.
 
-use super::data::{read_conllu, write_model};
+use super::data::{read_conllu, read_gum_train, write_model};
 use annotate::conllu::{self, Sentence};
 use annotate::parse::{self, Parser, TrainOptions};
 use anyhow::{bail, Context, Result};
@@ -19,6 +19,11 @@ pub struct Args {
     /// Folder with en_ewt-ud-{train,dev,test}.conllu.gz.
     #[arg(long, default_value = "../shared/data/nlp/ud_english_ewt")]
     pub data: PathBuf,
+    /// Also train on the CC BY genres (news, interviews, bios, travel, speeches,
+    /// textbooks) of UD English-GUM in this folder (`../shared/data/nlp/ud_english_gum`).
+    /// Off for the shipped models: see resources/models/README.md.
+    #[arg(long)]
+    pub gum: Option<PathBuf>,
     /// Training CoNLL-U file (overrides the one under --data).
     #[arg(long)]
     pub train: Option<PathBuf>,
@@ -123,6 +128,12 @@ pub fn run(args: Args) -> Result<()> {
         split(&args.test, "test"),
     );
     let (mut train, train_file) = read_conllu(&train_path)?;
+    let mut data_files = vec![train_file];
+    if let Some(dir) = args.gum.as_ref().filter(|_| args.model.is_none()) {
+        let (gum, gum_file) = read_gum_train(dir)?;
+        train.extend(gum);
+        data_files.push(gum_file);
+    }
     let (dev, dev_file) = read_conllu(&dev_path)?;
     let (test, test_file) = read_conllu(&test_path)?;
     train.truncate(limit);
@@ -158,8 +169,13 @@ pub fn run(args: Args) -> Result<()> {
     let tps = speed(&parser, &test, 5);
     {
         let m = parser.manifest_mut();
-        m.source = "UD_English-EWT v2.16".to_string();
-        m.data = vec![train_file, dev_file, test_file];
+        m.source = if args.gum.is_none() {
+            "UD_English-EWT v2.16".to_string()
+        } else {
+            format!("UD_English-EWT v2.16 + UD_English-GUM v2.16 train, CC BY genres only ({}), CC BY 4.0", super::data::GUM_GENRES.join(", "))
+        };
+        data_files.extend([dev_file, test_file]);
+        m.data = data_files;
         m.tags = "gold UPOS and XPOS (training and evaluation)".to_string();
         m.train_seconds = (train_seconds * 10.0).round() / 10.0;
         m.scores.insert("dev_uas".into(), dev_scores.uas);

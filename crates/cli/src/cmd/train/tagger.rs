@@ -6,7 +6,7 @@
 //! `resources/models/tagger.bin.zst`) and `tagger.manifest.json` beside it, and dev/test
 //! UPOS, XPOS, lemma accuracy and tagging speed on stdout.
 
-use super::data::{read_conllu, write_model};
+use super::data::{read_conllu, read_gum_train, write_model};
 use annotate::tag::{Accuracy, Tagger, TrainOptions};
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
@@ -18,6 +18,11 @@ pub struct Args {
     /// Folder with en_ewt-ud-{train,dev,test}.conllu.gz.
     #[arg(long, default_value = "../shared/data/nlp/ud_english_ewt")]
     pub data: PathBuf,
+    /// Also train on the CC BY genres (news, interviews, bios, travel, speeches,
+    /// textbooks) of UD English-GUM in this folder (`../shared/data/nlp/ud_english_gum`).
+    /// Off for the shipped models: see resources/models/README.md.
+    #[arg(long)]
+    pub gum: Option<PathBuf>,
     /// Model file to write (the manifest goes beside it).
     #[arg(long, default_value = "resources/models/tagger.bin.zst")]
     pub out: PathBuf,
@@ -70,7 +75,13 @@ pub fn run(args: Args) -> Result<()> {
     let load = args.load.clone();
     let dir = &args.data;
     let split = |s: &str| dir.join(format!("en_ewt-ud-{s}.conllu.gz"));
-    let (train, train_file) = read_conllu(&split("train"))?;
+    let (mut train, train_file) = read_conllu(&split("train"))?;
+    let mut data_files = vec![train_file];
+    if let Some(dir) = args.gum.as_ref().filter(|_| load.is_none()) {
+        let (gum, gum_file) = read_gum_train(dir)?;
+        train.extend(gum);
+        data_files.push(gum_file);
+    }
     let (dev, dev_file) = read_conllu(&split("dev"))?;
     let (test, test_file) = read_conllu(&split("test"))?;
     println!(
@@ -127,8 +138,13 @@ pub fn run(args: Args) -> Result<()> {
     );
 
     let m = tagger.manifest_mut();
-    m.source = "UD_English-EWT (Universal Dependencies), CC BY-SA 4.0".to_string();
-    m.data = vec![train_file, dev_file, test_file];
+    m.source = if args.gum.is_none() {
+        "UD_English-EWT (Universal Dependencies), CC BY-SA 4.0".to_string()
+    } else {
+        format!("UD_English-EWT (Universal Dependencies), CC BY-SA 4.0 + UD_English-GUM v2.16 train, CC BY genres only ({}), CC BY 4.0", super::data::GUM_GENRES.join(", "))
+    };
+    data_files.extend([dev_file, test_file]);
+    m.data = data_files;
     m.train_seconds = (train_seconds * 10.0).round() / 10.0;
     for (split, a) in [("dev", &dev_acc), ("test", &test_acc)] {
         m.scores.insert(format!("{split}_upos"), a.upos());
