@@ -20,6 +20,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     }
     time_word_heads(words, out);
     verb_conjuncts(out);
+    said_on_day_that(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -104,6 +105,58 @@ fn verb_conjuncts(out: &mut [TokenAnnotation]) {
         if out[w].upos == "VERB" && out[w].xpos == out[v].xpos && !dominated(out, w, v) {
             out[v].head = Some(w);
         }
+    }
+}
+
+/// "Russia said on Tuesday that Sudan must return it": the `that` clause is the
+/// verb's complement, not a relative clause on the day.
+fn said_on_day_that(words: &[&str], out: &mut [TokenAnnotation]) {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "week",
+        "month",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+    ];
+    for c in 0..out.len() {
+        if out[c].deprel != "acl:relcl" {
+            continue;
+        }
+        let Some(n) = out[c].head.filter(|&n| n < c) else {
+            continue;
+        };
+        if !DAYS.contains(&words[n].to_lowercase().as_str()) || !out[n].deprel.starts_with("obl") {
+            continue;
+        }
+        let Some(v) = out[n]
+            .head
+            .filter(|&v| v < out.len() && out[v].upos == "VERB")
+        else {
+            continue;
+        };
+        // "that" right after the day, and the clause has a subject of its own.
+        let that = n + 1;
+        if that >= c || !words[that].eq_ignore_ascii_case("that") || out[that].head != Some(c) {
+            continue;
+        }
+        if !(that + 1..c).any(|x| out[x].head == Some(c) && out[x].deprel.starts_with("nsubj")) {
+            continue;
+        }
+        out[c].head = Some(v);
+        out[c].deprel = "ccomp".into();
+        out[that].deprel = "mark".into();
+        out[that].upos = "SCONJ".into();
+        out[that].xpos = "IN".into();
     }
 }
 
@@ -225,6 +278,27 @@ mod tests {
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out[4].head, Some(0));
         assert_eq!(out[4].deprel, "conj");
+    }
+
+    #[test]
+    fn that_clause_after_a_day_is_the_complement() {
+        let words = [
+            "Russia", "said", "on", "Tuesday", "that", "Sudan", "must", "go",
+        ];
+        let mut out = ann(&[
+            ("PROPN", Some(1), "nsubj"),
+            ("VERB", None, "root"),
+            ("ADP", Some(3), "case"),
+            ("PROPN", Some(1), "obl"),
+            ("PRON", Some(7), "obj"),
+            ("PROPN", Some(7), "nsubj"),
+            ("AUX", Some(7), "aux"),
+            ("VERB", Some(3), "acl:relcl"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[7].head, Some(1));
+        assert_eq!(out[7].deprel, "ccomp");
+        assert_eq!(out[4].deprel, "mark");
     }
 
     #[test]

@@ -267,3 +267,20 @@ fn a_day_after_dates_the_clause_that_follows() {
         .expect("the Houthi attack");
     assert_eq!(e.date.as_deref(), Some("2024-03-04"), "{e:#?}");
 }
+
+#[test]
+fn saying_another_party_must_act_is_a_demand() {
+    let ev = code("Kenya said on Friday that Somalia must withdraw its troops from the border.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "REQUEST")
+        .expect("a demand");
+    assert_eq!(names(&e.actor), vec!["kenya"], "{e:#?}");
+    assert_eq!(names(&e.recipient), vec!["somalia"], "{e:#?}");
+    // The speaker's own obligation is no demand on anyone.
+    let ev = code("Kenya said that it must protect its border.");
+    assert!(
+        !ev.iter().any(|e| e.event_type.as_str() == "REQUEST"),
+        "{ev:#?}"
+    );
+}

@@ -1323,6 +1323,7 @@ impl SyntaxCoder {
                 verdict: Verdict::Coded,
             });
         }
+        self.demands(&tree, k, out, notes);
         merge_sentence(out, first);
         // Counts the parse did not attach ("and 10 others wounded in a bomb attack").
         let (dead, injured) = sentence_counts(&tree);
@@ -1337,6 +1338,81 @@ impl SyntaxCoder {
 
 /// The actor of the latest mention before article token `g`, within its sentence and
 /// the two before, that `fits` (mention, kind).
+impl SyntaxCoder {
+    /// "Russia said that Sudan must return the helicopter": a statement that another
+    /// party must (or should) act is a demand, PLOVER's REQUEST, from the speaker to
+    /// that party.
+    fn demands(&self, tree: &Tree<'_>, k: usize, out: &mut Vec<EventDraft>, notes: &mut Vec<Note>) {
+        let article = tree.article;
+        for t in 0..tree.len {
+            if tree.rel(t) != "ccomp" || tree.ann(t).upos != "VERB" {
+                continue;
+            }
+            let Some(modal) = tree.children[t].iter().copied().find(|&c| {
+                tree.rel(c) == "aux" && matches!(tree.lemma(c).as_str(), "must" | "should")
+            }) else {
+                continue;
+            };
+            let Some(say) = tree.ann(t).head.filter(|&h| h < tree.len) else {
+                continue;
+            };
+            let verb = tree.lemma(say);
+            if !SAYING.contains(&verb.as_str()) && !ANNOUNCING.contains(&verb.as_str()) {
+                continue;
+            }
+            let subject = |v: usize| Self::arguments(tree, v, &["nsubj".to_string()], false);
+            let side = |heads: Vec<usize>| -> Vec<(ActorRef, Option<Span>)> {
+                heads
+                    .into_iter()
+                    .filter_map(|h| self.actor_ref(tree, h))
+                    .map(|(r, span)| (r, Some(span)))
+                    .collect()
+            };
+            let (actor, recipient) = (side(subject(say)), side(subject(t)));
+            // Both parties named, and not one and the same ("X said it must").
+            if actor.is_empty()
+                || recipient.is_empty()
+                || recipient
+                    .iter()
+                    .any(|(r, _)| actor.iter().any(|(a, _)| a.name == r.name))
+            {
+                continue;
+            }
+            let trigger = tree.span(modal, modal);
+            out.push(EventDraft {
+                category: events::Category::Request,
+                mode: None,
+                context: Vec::new(),
+                actor,
+                recipient,
+                location: crate::location::locate(article, k, trigger),
+                date: crate::date::date_in_clause(
+                    article,
+                    k,
+                    Some(tree.span(say, say).start),
+                    &Self::other_clauses(tree, say),
+                    false,
+                ),
+                dead: None,
+                injured: None,
+                size: None,
+                sentence: article.sentences[k].span,
+                trigger,
+                rule: "syntax:must/AUX:demand".into(),
+                confidence: 0.5,
+                future: false,
+            });
+            notes.push(Note {
+                sentence: k,
+                trigger,
+                rule: "must/AUX".into(),
+                category: events::Category::Request,
+                verdict: Verdict::Coded,
+            });
+        }
+    }
+}
+
 /// The police a passive arrest implies: the latest police actor the document names
 /// before token `g`, else generic police.
 fn implicit_police(a: &Article, g: usize) -> ActorRef {
