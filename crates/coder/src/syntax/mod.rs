@@ -174,6 +174,20 @@ impl SyntaxCoder {
             if subject && subject_seen {
                 continue;
             }
+            // ("Since last year, their positions have been battered": a time word taken
+            // for a subject is none; "Thursday, the UN mission condemned": its
+            // apposition is the subject.)
+            if subject && tree.time_phrase(c) {
+                let appos = tree.children[c]
+                    .iter()
+                    .copied()
+                    .find(|&x| tree.rel(x) == "appos");
+                if let Some(x) = appos.filter(|_| labels.iter().any(|l| tree.matches(c, l))) {
+                    subject_seen = true;
+                    out.push(x);
+                }
+                continue;
+            }
             let hit = labels.iter().any(|l| {
                 if passive && l == "nsubj" {
                     return false;

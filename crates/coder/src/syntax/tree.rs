@@ -131,6 +131,32 @@ impl<'a> Tree<'a> {
         (to > from && to - from < 12).then(|| self.span(from, to))
     }
 
+    /// True when the nominal at `i` names a time: "Tuesday", "today", "last year",
+    /// "since last month".
+    pub(super) fn time_phrase(&self, i: usize) -> bool {
+        if crate::date::is_time_word(&self.word(i).to_lowercase()) {
+            return true;
+        }
+        const UNITS: &[&str] = &[
+            "year",
+            "month",
+            "week",
+            "day",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+            "weekend",
+        ];
+        UNITS.contains(&self.lemma(i).as_str())
+            && self.children[i].iter().any(|&c| {
+                matches!(
+                    self.lemma(c).as_str(),
+                    "last" | "this" | "next" | "past" | "previous" | "since"
+                )
+            })
+    }
+
     /// True when a child relation of `t` matches a frame label.
     pub(super) fn matches(&self, c: usize, label: &str) -> bool {
         let rel = self.rel(c);
