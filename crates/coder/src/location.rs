@@ -216,7 +216,7 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
             return place_ref(article, m);
         }
     }
-    focus(article).or_else(|| {
+    focus(article).or_else(|| lead_place(article)).or_else(|| {
         // 4. The dateline says where the story was filed, not where this happened:
         // only its country ("Bogota (AFP) –" → Colombia, when the text names it).
         let d = dateline(article)?;
@@ -232,6 +232,20 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
             .and_then(|m| place_ref(article, m))
             .or_else(|| place_ref(article, d))
     })
+}
+
+/// Step 3b, where the lead sentence puts the story: its most specific town, district
+/// or province ("… killed 23 fighters in southern Tripoli"), when the document has no
+/// dominant place.
+fn lead_place(article: &Article) -> Option<PlaceRef> {
+    let lead = article.sentences.iter().find(|s| s.tokens.len() >= 8)?;
+    toponyms(article, lead.span)
+        .filter_map(|m| {
+            let p = m.place.as_ref()?.precision;
+            (specificity(p) >= 2).then_some((m, specificity(p)))
+        })
+        .max_by_key(|(m, sp)| (*sp, std::cmp::Reverse(m.span.start)))
+        .and_then(|(m, _)| place_ref(article, m))
 }
 
 /// Step 3, the place the document is about: named in at least half of its mentions
@@ -346,5 +360,16 @@ mod tests {
         // Another paragraph, no dateline, one mention only: no location.
         assert!(locate(&a, 1, a.tokens[6].span).is_none());
         assert!(locate(&a, 7, a.tokens[6].span).is_none());
+    }
+
+    #[test]
+    fn the_lead_places_a_later_paragraph_without_a_place() {
+        let mut a = article();
+        a.places.pop();
+        a.sentences[1].paragraph = 1;
+        // A lead of eight words or more that names a district.
+        a.sentences[0].tokens = 0..8;
+        let loc = locate(&a, 1, a.tokens[6].span).unwrap();
+        assert_eq!(loc.name, "Darzab");
     }
 }
