@@ -19,6 +19,8 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
         return;
     }
     time_word_heads(words, out);
+    number_words(words, out);
+    passive_participles(words, out);
     verb_conjuncts(out);
     said_on_day_that(words, out);
     for &(start, end) in entities {
@@ -83,6 +85,98 @@ fn time_word_heads(words: &[&str], out: &mut [TokenAnnotation]) {
         }
         out[t].head = Some(verb);
         out[t].deprel = "obl:unmarked".into();
+    }
+}
+
+/// Spelled-out numbers taken for adjectives ("Thirteen officers were killed") count.
+fn number_words(words: &[&str], out: &mut [TokenAnnotation]) {
+    const NUMBERS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+    ];
+    for (w, a) in words.iter().zip(out.iter_mut()) {
+        if a.upos == "ADJ" && a.deprel == "amod" && NUMBERS.contains(&w.to_lowercase().as_str()) {
+            a.upos = "NUM".into();
+            a.xpos = "CD".into();
+            a.deprel = "nummod".into();
+        }
+    }
+}
+
+/// "Nine other officers were wounded": a participle taken for a predicate adjective
+/// after "be" is a passive verb (its copula the passive auxiliary, its subject the
+/// passive subject).
+fn passive_participles(words: &[&str], out: &mut [TokenAnnotation]) {
+    const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
+    for p in 0..out.len() {
+        let w = words[p].to_lowercase();
+        if out[p].upos != "ADJ" || !w.ends_with("ed") || w.len() < 5 {
+            continue;
+        }
+        // Only a predicate: a clause head with a form of "be" as its copula, and
+        // nothing that makes it an adjective phrase ("very tired").
+        let cop = (0..p).find(|&c| {
+            out[c].head == Some(p)
+                && out[c].deprel == "cop"
+                && BE.contains(&words[c].to_lowercase().as_str())
+        });
+        let Some(cop) = cop else {
+            continue;
+        };
+        // People or things suffering it, named by a noun ("officers were wounded"); not
+        // a state of mind ("I was impressed", kept an adjective as in UD English).
+        let nominal_subject = (0..p).any(|c| {
+            out[c].head == Some(p)
+                && out[c].deprel == "nsubj"
+                && matches!(out[c].upos.as_str(), "NOUN" | "PROPN" | "NUM")
+        });
+        if !nominal_subject {
+            continue;
+        }
+        if (0..out.len()).any(|c| {
+            out[c].head == Some(p)
+                && out[c].deprel == "advmod"
+                && matches!(
+                    words[c].to_lowercase().as_str(),
+                    "very" | "so" | "too" | "more" | "most"
+                )
+        }) {
+            continue;
+        }
+        out[p].upos = "VERB".into();
+        out[p].xpos = "VBN".into();
+        out[cop].deprel = "aux:pass".into();
+        for a in out.iter_mut() {
+            if a.head == Some(p) && a.deprel == "nsubj" {
+                a.deprel = "nsubj:pass".into();
+            }
+        }
     }
 }
 
@@ -299,6 +393,36 @@ mod tests {
         assert_eq!(out[7].head, Some(1));
         assert_eq!(out[7].deprel, "ccomp");
         assert_eq!(out[4].deprel, "mark");
+    }
+
+    #[test]
+    fn number_words_and_predicate_participles() {
+        let words = ["Nine", "officers", "were", "wounded"];
+        let mut out = ann(&[
+            ("ADJ", Some(1), "amod"),
+            ("NOUN", Some(3), "nsubj"),
+            ("AUX", Some(3), "cop"),
+            ("ADJ", None, "root"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(
+            (out[0].upos.as_str(), out[0].deprel.as_str()),
+            ("NUM", "nummod")
+        );
+        assert_eq!(out[3].upos, "VERB");
+        assert_eq!(out[2].deprel, "aux:pass");
+        assert_eq!(out[1].deprel, "nsubj:pass");
+        // An adjective phrase stays one.
+        let words = ["They", "were", "very", "tired"];
+        let mut out = ann(&[
+            ("PRON", Some(3), "nsubj"),
+            ("AUX", Some(3), "cop"),
+            ("ADV", Some(3), "advmod"),
+            ("ADJ", None, "root"),
+        ]);
+        let before = out.clone();
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out, before);
     }
 
     #[test]

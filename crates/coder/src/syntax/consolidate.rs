@@ -75,6 +75,27 @@ pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
     );
 }
 
+/// True when `e` is an agentless casualty toll in the sentence right after `o`'s (an
+/// attack) that adds a count `o` lacks.
+fn follows_up(o: &events::Event, e: &events::Event) -> bool {
+    let assault = |x: &events::Event| x.event_type == events::Category::Assault;
+    let last_end = o
+        .evidence
+        .iter()
+        .map(|s| s.end)
+        .chain(std::iter::once(o.sentence.end))
+        .max()
+        .unwrap_or(0);
+    assault(o)
+        && assault(e)
+        && e.actor.is_empty()
+        && e.sentence.start >= last_end
+        && e.sentence.start - last_end <= 3
+        && ((e.dead.is_some() && o.dead.is_none()) || (e.injured.is_some() && o.injured.is_none()))
+        && !(e.dead.is_some() && o.dead.is_some())
+        && !(e.injured.is_some() && o.injured.is_some())
+}
+
 /// Within-document consolidation: events of one type with the same actors and
 /// recipients (at least one side named) and compatible places are one event stated in
 /// several sentences; the first keeps the others' sentences as evidence and fills its
@@ -87,6 +108,18 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
     };
     let mut out: Vec<events::Event> = Vec::new();
     for e in events {
+        // "Thirteen officers were killed. Nine other officers were wounded.": a toll
+        // with nobody named as its doer, stated in the very next sentence, completes
+        // the attack just told.
+        if let Some(o) = out.last_mut().filter(|o| follows_up(o, &e)) {
+            o.evidence.push(e.sentence.clone());
+            o.dead = o.dead.or(e.dead);
+            o.injured = o.injured.or(e.injured);
+            if o.recipient.is_empty() {
+                o.recipient = e.recipient.clone();
+            }
+            continue;
+        }
         // A side agrees when it names the same actors or one of the two names none;
         // at least one named side must be shared.
         let same = out.iter_mut().find(|o| {

@@ -1023,17 +1023,24 @@ impl SyntaxCoder {
             }
             // "threatened to shell Iraqi towns", "demanded that X withdraw": the threat
             // or demand is aimed at whom the complement's act is aimed at.
-            if recipients.is_empty()
+            // So is an agreement or a refusal ("agreed to re-open its borders to UN
+            // peacekeepers", "refused to allow United Nations planes to land"), where
+            // a named party beats a thing.
+            let complement_target = matches!(
+                trigger.category,
+                events::Category::Threaten | events::Category::Request
+            ) || (pos == Pos::Verb
                 && matches!(
                     trigger.category,
-                    events::Category::Threaten | events::Category::Request
-                )
-            {
+                    events::Category::Agree | events::Category::Reject
+                ));
+            let mut complement_recipient = false;
+            if recipients.is_empty() && complement_target {
                 if let Some(&x) = tree.children[t]
                     .iter()
                     .find(|&&c| matches!(tree.rel(c), "xcomp" | "ccomp"))
                 {
-                    recipients = tree.children[x]
+                    let candidates: Vec<usize> = tree.children[x]
                         .iter()
                         .copied()
                         .filter(|&c| {
@@ -1045,8 +1052,23 @@ impl SyntaxCoder {
                                         Some("to" | "in" | "against" | "on" | "from")
                                     )
                         })
-                        .take(1)
                         .collect();
+                    let named = candidates.iter().copied().find(|&c| {
+                        tree.known(c)
+                            || tree.children[c].iter().any(|&m| {
+                                matches!(tree.rel(m), "compound" | "amod") && tree.known(m)
+                            })
+                    });
+                    complement_recipient = named.is_some();
+                    recipients = match named {
+                        Some(c) => vec![c],
+                        None if trigger.category == events::Category::Agree
+                            || trigger.category == events::Category::Reject =>
+                        {
+                            Vec::new()
+                        }
+                        None => candidates.into_iter().take(1).collect(),
+                    };
                 }
             }
             // An attack as the subject stands for its doer ("an airstrike carried out by
@@ -1163,14 +1185,13 @@ impl SyntaxCoder {
             }
             // Nobody acts on themselves here: a recipient that is also an actor goes.
             recipient.retain(|(r, _)| !actor.iter().any(|(a, _)| a.name == r.name));
-            if trigger.symmetric {
+            // (A joint act's other party joins the actors; whom its complement aims at
+            // stays the recipient: "agreed to re-open its borders to peacekeepers".)
+            let symmetric = trigger.symmetric && !complement_recipient;
+            if symmetric {
                 actor.extend(recipient.iter().cloned());
             }
-            let recipient = if trigger.symmetric {
-                Vec::new()
-            } else {
-                recipient
-            };
+            let recipient = if symmetric { Vec::new() } else { recipient };
             // Counts: a number on the object (dead, injured) or the subject (size);
             // listed components add up ("five soldiers and three rebels" → 8).
             // People arrested, abducted, deported or expelled are the event's size.
