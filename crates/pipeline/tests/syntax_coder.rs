@@ -284,3 +284,30 @@ fn saying_another_party_must_act_is_a_demand() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_toll_told_right_after_an_attack_completes_it() {
+    let ev = code(
+        "Gunmen attacked a police post in Kirkuk on Monday. Four officers were killed. \
+         Two other officers were wounded.",
+    );
+    let attacks: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.event_type.as_str() == "ASSAULT")
+        .collect();
+    assert_eq!(attacks.len(), 1, "{ev:#?}");
+    assert_eq!(attacks[0].dead, Some(4), "{ev:#?}");
+    assert_eq!(attacks[0].injured, Some(2), "{ev:#?}");
+    assert!(names(&attacks[0].actor)[0].contains("gunmen"));
+}
+
+#[test]
+fn an_agreement_aims_at_whom_its_complement_names() {
+    let ev = code("Kenya agreed to open its border to Somali refugees on Monday.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "AGREE")
+        .expect("an agreement");
+    assert_eq!(names(&e.actor), vec!["kenya"], "{e:#?}");
+    assert_eq!(e.recipient.len(), 1, "{e:#?}");
+}

@@ -1055,6 +1055,7 @@ impl SyntaxCoder {
                         .collect();
                     let named = candidates.iter().copied().find(|&c| {
                         tree.known(c)
+                            || self.people_sector(&tree, c, c).is_some()
                             || tree.children[c].iter().any(|&m| {
                                 matches!(tree.rel(m), "compound" | "amod") && tree.known(m)
                             })
