@@ -257,9 +257,10 @@ impl SyntaxCoder {
             if !subject.is_empty() {
                 return subject;
             }
+            // ("tweeted President Santos, vowing to …": a by-agent counts as well.)
             let head_passive = tree.children[h]
                 .iter()
-                .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass"));
+                .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass" | "obl:agent"));
             if head_passive {
                 if rel == "xcomp" && RAISING.contains(&tree.lemma(h).as_str()) {
                     return Self::arguments(tree, h, &["nsubj:pass".to_string()], false);
