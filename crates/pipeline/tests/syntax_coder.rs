@@ -311,3 +311,32 @@ fn an_agreement_aims_at_whom_its_complement_names() {
     assert_eq!(names(&e.actor), vec!["kenya"], "{e:#?}");
     assert_eq!(e.recipient.len(), 1, "{e:#?}");
 }
+
+#[test]
+fn a_demand_is_made_of_whoever_is_to_act() {
+    let ev = code("Kenya demanded the withdrawal of Ethiopian troops from Somalia on Monday.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "REQUEST")
+        .expect("a demand");
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.text.as_deref().unwrap_or("").contains("Ethiopian troops")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_protest_is_aimed_at_the_party_named_after_it() {
+    let ev =
+        code("Hundreds of students marched in Nairobi in protest against the Kenyan government.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "PROTEST")
+        .expect("a protest");
+    assert!(
+        names(&e.recipient).iter().any(|n| n.contains("kenya")),
+        "{e:#?}"
+    );
+}

@@ -358,7 +358,12 @@ impl SyntaxCoder {
         for &c in &tree.children[t] {
             if tree.rel(c) == "ccomp" {
                 if let Some(&s) = tree.children[c].iter().find(|&&x| tree.rel(x) == "nsubj") {
-                    if known(s) {
+                    // ("that its European Community partners refuse": a name modifying
+                    // the subject counts.)
+                    let named_in = tree.children[s]
+                        .iter()
+                        .any(|&m| matches!(tree.rel(m), "compound" | "amod") && known(m));
+                    if known(s) || named_in {
                         return vec![s];
                     }
                 }
@@ -403,6 +408,84 @@ impl SyntaxCoder {
     /// The actor reference of an argument head: the actors layer, else the phrase.
     fn actor_ref(&self, tree: &Tree<'_>, head: usize) -> Option<(ActorRef, Span)> {
         self.argument_ref(tree, head, false)
+    }
+
+    /// The party a demand is made of: the agent of the act demanded (its `by`, `of`,
+    /// `with` or possessive phrase), when that names a known actor or people.
+    fn demanded_of(&self, tree: &Tree<'_>, t: usize) -> Option<usize> {
+        let obj = tree.children[t]
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == "obj" && tree.ann(c).upos == "NOUN")?;
+        if tree.known(obj) || self.people_sector(tree, obj, obj).is_some() {
+            return None;
+        }
+        tree.children[obj].iter().copied().find(|&c| {
+            let rel = tree.rel(c);
+            let agentive = rel == "nmod:poss"
+                || rel.starts_with("nmod")
+                    && matches!(tree.case(c).as_deref(), Some("by" | "of" | "with"));
+            agentive
+                && tree.ann(c).upos != "PRON"
+                && (tree.known(c) || self.people_sector(tree, c, c).is_some())
+        })
+    }
+
+    /// The first party named after a protest trigger within the clause it belongs to
+    /// (not the protesters themselves).
+    fn protest_target(&self, tree: &Tree<'_>, t: usize) -> Vec<usize> {
+        // The clause: the trigger's verb (a noun's governing verb).
+        let mut clause = t;
+        if tree.ann(t).upos != "VERB" {
+            if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
+                clause = h;
+            }
+        }
+        let below = |mut x: usize| {
+            for _ in 0..tree.len {
+                if x == clause {
+                    return true;
+                }
+                match tree.ann(x).head {
+                    Some(h) if h < tree.len => x = h,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let subject: Vec<usize> = tree.children[clause]
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c).starts_with("nsubj"))
+            .collect();
+        let in_subject = |x: usize| {
+            subject.iter().any(|&s| {
+                let mut y = x;
+                for _ in 0..tree.len {
+                    if y == s {
+                        return true;
+                    }
+                    match tree.ann(y).head {
+                        Some(h) if h < tree.len => y = h,
+                        _ => return false,
+                    }
+                }
+                false
+            })
+        };
+        (t + 1..tree.len)
+            .find(|&x| {
+                matches!(tree.ann(x).upos.as_str(), "PROPN" | "NOUN")
+                    && tree.known(x)
+                    && below(x)
+                    && !in_subject(x)
+                    && !matches!(
+                        tree.case(x).as_deref(),
+                        Some("in" | "at" | "near" | "across")
+                    )
+            })
+            .into_iter()
+            .collect()
     }
 
     /// The reference of an argument head; with `things`, a common noun that names no
@@ -887,12 +970,41 @@ impl SyntaxCoder {
             }
             let mut actors = Self::arguments(&tree, t, &actor_labels, passive);
             let mut recipients = Self::arguments(&tree, t, &trigger.recipient, false);
+            // "demanded an admission by Moscow", "demanded the withdrawal of Serbian
+            // forces from Bosnia", "demanded a truce with Moslem forces": a demand for
+            // an act is made of whoever is to act.
+            if trigger.category == events::Category::Request && pos == Pos::Verb {
+                if let Some(doer) = self.demanded_of(&tree, t) {
+                    recipients = vec![doer];
+                }
+            }
             if recipients.is_empty()
                 && pos == Pos::Verb
                 && !trigger.symmetric
                 && !trigger.recipient.is_empty()
             {
                 recipients = Self::fallback_recipient(&tree, t);
+            }
+            // "a hunger strike in protest of the government's refusal", "blocked streets
+            // in defiance of Chinese authorities": a protest is aimed at the first party
+            // named after it in its clause.
+            // (Not a protest called off, ended or suspended: that is its own event.)
+            let ended = pos == Pos::Noun
+                && head_of_t.is_some_and(|h| {
+                    matches!(
+                        tree.lemma(h).as_str(),
+                        "call"
+                            | "end"
+                            | "suspend"
+                            | "cancel"
+                            | "abandon"
+                            | "halt"
+                            | "stop"
+                            | "lift"
+                    )
+                });
+            if recipients.is_empty() && trigger.category == events::Category::Protest && !ended {
+                recipients = self.protest_target(&tree, t);
             }
             // "peace talks with the government": the other party of a joint act.
             if trigger.symmetric && pos == Pos::Noun {
