@@ -340,3 +340,26 @@ fn a_protest_is_aimed_at_the_party_named_after_it() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_country_s_extremists_are_not_its_state() {
+    let ev =
+        code("Serbia is investigating alleged crimes by Serbian extremists against civilians.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "ACCUSE")
+        .expect("an investigation");
+    assert_eq!(names(&e.actor), vec!["serbia"], "{e:#?}");
+    assert_eq!(names(&e.recipient), vec!["serbian extremists"], "{e:#?}");
+    assert_eq!(e.recipient[0].country.as_deref(), Some("SRB"), "{e:#?}");
+}
+
+#[test]
+fn rejecting_an_offer_answers_whoever_made_it() {
+    let ev = code("Kenya rejected an offer from Uganda for direct talks on Monday.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "REJECT")
+        .expect("a rejection");
+    assert_eq!(names(&e.recipient), vec!["uganda"], "{e:#?}");
+}

@@ -134,6 +134,20 @@ impl SyntaxCoder {
             "obl:by".to_string(),
         ]);
         let mut out = Self::arguments(tree, n, &labels, false);
+        // "investigating war crimes by Croatian extremists", the `by` phrase hung on
+        // the active verb whose object the deed is.
+        if out.is_empty() && tree.rel(n) == "obj" {
+            if let Some(v) = tree.ann(n).head.filter(|&v| v < tree.len) {
+                let active = !tree.children[v]
+                    .iter()
+                    .any(|&c| matches!(tree.rel(c), "aux:pass" | "nsubj:pass"));
+                if active {
+                    out.extend(tree.children[v].iter().copied().filter(|&c| {
+                        tree.rel(c).starts_with("obl") && tree.case(c).as_deref() == Some("by")
+                    }));
+                }
+            }
+        }
         for &c in &tree.children[n] {
             if tree.rel(c).starts_with("acl") && PERPETRATOR_VERBS.contains(&tree.lemma(c).as_str())
             {
@@ -188,8 +202,14 @@ impl SyntaxCoder {
                 }
                 continue;
             }
+            // (An active verb with a subject has no `by` agent: "investigating crimes
+            // by extremists".)
+            let has_subject = !passive && tree.children[t].iter().any(|&x| tree.rel(x) == "nsubj");
             let hit = labels.iter().any(|l| {
                 if passive && l == "nsubj" {
+                    return false;
+                }
+                if has_subject && matches!(l.as_str(), "agent" | "obl:by") {
                     return false;
                 }
                 tree.matches(c, l)
@@ -708,6 +728,29 @@ impl SyntaxCoder {
                     let whole = Span::new(named.start.min(phrase.start), phrase.end);
                     // The text is the whole phrase ("Irish nationalist guerrillas").
                     r.text = Some(a.slice(whole).to_string());
+                    // A country's civilians, rebels or protesters are not its state:
+                    // they are their own actor of that country ("Croatian extremists").
+                    let country = tree
+                        .mention(x)
+                        .and_then(|m| a.actors.get(m.actor))
+                        .is_some_and(|actor| actor.kind == article::ActorKind::Country);
+                    let sector = self.people_sector(tree, from, head).filter(|s| {
+                        !matches!(
+                            s.as_str(),
+                            "" | "GOV" | "MIL" | "COP" | "LEG" | "JUD" | "SPY"
+                        )
+                    });
+                    if let (true, Some(sector)) = (country, sector) {
+                        let text = a.slice(phrase).to_string();
+                        r = ActorRef {
+                            name: text.clone(),
+                            text: Some(text),
+                            country: r.country,
+                            agent: Some(sector),
+                            ..Default::default()
+                        };
+                        return Some((r, phrase));
+                    }
                     return Some((r, whole));
                 }
             }
@@ -1212,14 +1255,26 @@ impl SyntaxCoder {
             // doer, else the latest attacker coded in the document.
             let mut previous_doer = false;
             let mut via_deed = Vec::new();
+            let verbal_act = trigger.category != events::Category::Assault
+                && trigger.category != events::Category::Coerce;
             for &r in &recipients {
-                if trigger.category != events::Category::Assault
-                    && trigger.category != events::Category::Coerce
-                    && self.is_deed(&tree, r)
-                {
+                if verbal_act && self.is_deed(&tree, r) {
                     let doers = self.perpetrators(&tree, r);
                     previous_doer |= doers.is_empty();
                     via_deed.extend(doers);
+                } else if verbal_act
+                    && tree.ann(r).upos == "NOUN"
+                    && !tree.known(r)
+                    && self.event_noun(&tree, r).is_some()
+                {
+                    // "rejected an offer from Afghanistan", "opposed French
+                    // mediation": a response to an act answers whoever made it.
+                    let doers = self.perpetrators(&tree, r);
+                    if doers.is_empty() {
+                        via_deed.push(r);
+                    } else {
+                        via_deed.extend(doers);
+                    }
                 } else {
                     via_deed.push(r);
                 }
