@@ -363,3 +363,19 @@ fn rejecting_an_offer_answers_whoever_made_it() {
         .expect("a rejection");
     assert_eq!(names(&e.recipient), vec!["uganda"], "{e:#?}");
 }
+
+#[test]
+fn a_reported_pronoun_subject_is_the_speaker() {
+    let ev = code(
+        "Uganda sent troops to the border. Somali rebels said on Monday they would attack \
+         the Ugandan troops.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "THREATEN")
+        .expect("a threat");
+    assert!(
+        names(&e.actor).iter().any(|n| n.contains("somali")),
+        "{e:#?}"
+    );
+}

@@ -430,6 +430,41 @@ impl SyntaxCoder {
         self.argument_ref(tree, head, false)
     }
 
+    /// The speaker a pronoun subject of a reported clause stands for: "X said they
+    /// would" (X plural or a group), "X said it would" (X one group or country), "X
+    /// said he would" (X a named person).
+    fn reporting_speaker(&self, tree: &Tree<'_>, pronoun: usize, lemma: &str) -> Option<usize> {
+        if !tree.rel(pronoun).starts_with("nsubj") {
+            return None;
+        }
+        let clause = tree.ann(pronoun).head.filter(|&c| c < tree.len)?;
+        if !matches!(tree.rel(clause), "ccomp" | "parataxis") {
+            return None;
+        }
+        let say = tree.ann(clause).head.filter(|&v| v < tree.len)?;
+        let verb = tree.lemma(say);
+        if !SAYING.contains(&verb.as_str()) && !ANNOUNCING.contains(&verb.as_str()) {
+            return None;
+        }
+        let speaker = tree.children[say]
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == "nsubj" && tree.ann(c).upos != "PRON")?;
+        use article::ActorKind as K;
+        let kind = tree
+            .mention(speaker)
+            .and_then(|m| tree.article.actors.get(m.actor))
+            .map(|x| x.kind);
+        let plural = matches!(tree.ann(speaker).xpos.as_str(), "NNS" | "NNPS");
+        let agrees = match lemma {
+            "they" => plural || matches!(kind, Some(K::Organization | K::Group)),
+            "it" => !plural && matches!(kind, Some(K::Organization | K::Country)),
+            "he" | "she" => kind == Some(K::Person),
+            _ => false,
+        };
+        agrees.then_some(speaker)
+    }
+
     /// The party a demand is made of: the agent of the act demanded (its `by`, `of`,
     /// `with` or possessive phrase), when that names a known actor or people.
     fn demanded_of(&self, tree: &Tree<'_>, t: usize) -> Option<usize> {
@@ -600,6 +635,14 @@ impl SyntaxCoder {
             // "its attacks", "their positions": the latest organization (else group or
             // country: "the government said it would") within two sentences; "he",
             // "his": the person last named as a subject there.
+            // "Ivory Coast rebels said they opposed …": the subject of a reported
+            // clause is the speaker, when number and kind agree.
+            if let Some(speaker) = self.reporting_speaker(tree, head, &lemma) {
+                if let Some((mut r, span)) = self.actor_ref(tree, speaker) {
+                    r.text = Some(tree.word(head).to_string());
+                    return Some((r, span));
+                }
+            }
             use article::ActorKind as K;
             let found = match lemma.as_str() {
                 "its" | "their" | "it" | "they" => antecedent(tree, g, |_, k| k == K::Organization)

@@ -116,6 +116,10 @@ impl<'a> Tree<'a> {
             if inside[x] || self.ann(x).upos == "PUNCT" {
                 continue;
             }
+            // ("leaders of the new government on Tuesday": not the time.)
+            if x != head && self.time_phrase(x) {
+                continue;
+            }
             inside[x] = true;
             stack.extend(self.children[x].iter().copied());
         }
