@@ -23,6 +23,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     passive_participles(words, out);
     verb_conjuncts(out);
     said_on_day_that(words, out);
+    subject_with_relative_clause(out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -254,6 +255,44 @@ fn said_on_day_that(words: &[&str], out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "The ELN, which took up arms in 1964, began talks": parsed with the noun as the root
+/// and "began" as a conjunct of the relative clause; the verb is the root and the noun
+/// its subject.
+fn subject_with_relative_clause(out: &mut [TokenAnnotation]) {
+    let Some(n) = out
+        .iter()
+        .position(|a| a.head.is_none() && a.deprel == "root")
+    else {
+        return;
+    };
+    if !matches!(out[n].upos.as_str(), "NOUN" | "PROPN") {
+        return;
+    }
+    let Some(r) =
+        (n + 1..out.len()).find(|&r| out[r].head == Some(n) && out[r].deprel == "acl:relcl")
+    else {
+        return;
+    };
+    let Some(v) = (r + 1..out.len())
+        .find(|&v| out[v].head == Some(r) && out[v].deprel == "conj" && out[v].upos == "VERB")
+    else {
+        return;
+    };
+    if (0..out.len()).any(|c| out[c].head == Some(v) && out[c].deprel.starts_with("nsubj")) {
+        return;
+    }
+    out[v].head = None;
+    out[v].deprel = "root".into();
+    out[n].head = Some(v);
+    out[n].deprel = "nsubj".into();
+    // The final punctuation and anything else right of the verb that hung on the noun.
+    for a in out.iter_mut().skip(v + 1) {
+        if a.head == Some(n) {
+            a.head = Some(v);
+        }
+    }
+}
+
 /// Tokens of one entity that hang as separate dependents of the same word join the
 /// entity's main token: "Lt." becomes a modifier of "Prosper" instead of a second
 /// subject of "resigned".
@@ -423,6 +462,31 @@ mod tests {
         let before = out.clone();
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out, before);
+    }
+
+    #[test]
+    fn a_noun_root_with_a_relative_clause_gets_its_verb_back() {
+        let words = [
+            "The", "ELN", ",", "which", "took", "arms", ",", "began", "talks", ".",
+        ];
+        let mut out = ann(&[
+            ("DET", Some(1), "det"),
+            ("PROPN", None, "root"),
+            ("PUNCT", Some(4), "punct"),
+            ("PRON", Some(4), "nsubj"),
+            ("VERB", Some(1), "acl:relcl"),
+            ("NOUN", Some(4), "obj"),
+            ("PUNCT", Some(7), "punct"),
+            ("VERB", Some(4), "conj"),
+            ("NOUN", Some(7), "obj"),
+            ("PUNCT", Some(1), "punct"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[7].head, None);
+        assert_eq!(out[7].deprel, "root");
+        assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(7), "nsubj"));
+        assert_eq!(out[9].head, Some(7));
+        assert_eq!(out[4].head, Some(1));
     }
 
     #[test]

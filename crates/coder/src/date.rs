@@ -175,7 +175,8 @@ fn expressions(words: &[String], published: Option<(i64, i64, i64)>) -> Vec<(usi
                             months.rem_euclid(12) + 1
                         ))
                     }
-                    "year" => Some(format!("{:04}", y - n)),
+                    // ("a year ago": the same month that many years back.)
+                    "year" => Some(format!("{:04}-{m:02}", y - n)),
                     _ => None,
                 });
                 if let Some(date) = date {
@@ -393,7 +394,7 @@ mod tests {
         assert_eq!(in_sentence(&w("in 2017"), None).as_deref(), Some("2017"));
         assert_eq!(
             in_sentence(&w("began talks a year ago"), p).as_deref(),
-            Some("2017")
+            Some("2017-08")
         );
         assert_eq!(
             in_sentence(&w("killed two weeks ago"), Some((2024, 3, 5))).as_deref(),
@@ -401,7 +402,7 @@ mod tests {
         );
         assert_eq!(
             nearest(&w("which began in 1964 , held talks a year ago"), p, 6).as_deref(),
-            Some("2017")
+            Some("2017-08")
         );
         assert_eq!(in_sentence(&w("on Tuesday"), None), None);
         assert_eq!(in_sentence(&w("May said"), p), None);
