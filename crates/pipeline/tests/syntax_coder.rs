@@ -379,3 +379,13 @@ fn a_reported_pronoun_subject_is_the_speaker() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn lives_lost_are_the_dead() {
+    let ev = code("Rebels attacked the army in Goma last week, with more than 200 lives lost.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "ASSAULT")
+        .expect("an attack");
+    assert_eq!(e.dead, Some(200), "{e:#?}");
+}

@@ -111,8 +111,17 @@ pub(super) fn sentence_counts(tree: &Tree<'_>) -> (Option<u64>, Option<u64>) {
     let mut injured: Vec<u64> = Vec::new();
     for i in 0..tree.len {
         let w = tree.word(i).to_lowercase();
+        // "with more than 1,000 lives lost", "claimed 50 lives".
+        let lives_lost = w == "lives"
+            && (i.saturating_sub(3)..(i + 2).min(tree.len)).any(|j| {
+                matches!(
+                    tree.word(j).to_lowercase().as_str(),
+                    "lost" | "claimed" | "cost" | "taken" | "claiming" | "costing"
+                )
+            });
         let field = match w.as_str() {
             "killed" | "killing" | "dead" | "died" => &mut dead,
+            "lives" if lives_lost => &mut dead,
             "wounded" | "wounding" | "injured" | "injuring" | "hurt" => &mut injured,
             _ => continue,
         };
