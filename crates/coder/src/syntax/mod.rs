@@ -496,38 +496,13 @@ impl SyntaxCoder {
                 clause = h;
             }
         }
-        let below = |mut x: usize| {
-            for _ in 0..tree.len {
-                if x == clause {
-                    return true;
-                }
-                match tree.ann(x).head {
-                    Some(h) if h < tree.len => x = h,
-                    _ => return false,
-                }
-            }
-            false
-        };
         let subject: Vec<usize> = tree.children[clause]
             .iter()
             .copied()
             .filter(|&c| tree.rel(c).starts_with("nsubj"))
             .collect();
-        let in_subject = |x: usize| {
-            subject.iter().any(|&s| {
-                let mut y = x;
-                for _ in 0..tree.len {
-                    if y == s {
-                        return true;
-                    }
-                    match tree.ann(y).head {
-                        Some(h) if h < tree.len => y = h,
-                        _ => return false,
-                    }
-                }
-                false
-            })
-        };
+        let below = |x: usize| tree.dominates(clause, x);
+        let in_subject = |x: usize| subject.iter().any(|&s| tree.dominates(s, x));
         (t + 1..tree.len)
             .find(|&x| {
                 matches!(tree.ann(x).upos.as_str(), "PROPN" | "NOUN")

@@ -135,6 +135,20 @@ impl<'a> Tree<'a> {
         (to > from && to - from < 12).then(|| self.span(from, to))
     }
 
+    /// True when `x` is `top` or lies below it in the tree.
+    pub(super) fn dominates(&self, top: usize, mut x: usize) -> bool {
+        for _ in 0..=self.len {
+            if x == top {
+                return true;
+            }
+            match self.ann(x).head {
+                Some(h) if h < self.len => x = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// True when the nominal at `i` names a time: "Tuesday", "today", "last year",
     /// "since last month".
     pub(super) fn time_phrase(&self, i: usize) -> bool {
