@@ -45,6 +45,19 @@ pub fn read_conllu(path: &Path) -> Result<(Vec<annotate::conllu::Sentence>, Data
 /// speeches, OpenStax textbooks); the other genres are CC BY-NC-SA and stay out.
 pub const GUM_GENRES: [&str; 6] = ["news", "interview", "bio", "voyage", "speech", "textbook"];
 
+/// A model manifest's `source` line: the base treebank, and GUM's CC BY genres when
+/// they were added to the training data.
+pub fn training_source(base: &str, gum: bool) -> String {
+    if gum {
+        format!(
+            "{base} + UD_English-GUM v2.16 train, CC BY genres only ({}), CC BY 4.0",
+            GUM_GENRES.join(", ")
+        )
+    } else {
+        base.to_string()
+    }
+}
+
 /// The training sentences of UD English-GUM's CC BY genres (`en_gum-ud-train.conllu.gz`
 /// under `dir`): extra, partly news, training data for the tagger and the parser.
 pub fn read_gum_train(dir: &Path) -> Result<(Vec<annotate::conllu::Sentence>, DataFile)> {

@@ -6,7 +6,7 @@
 //! included, as the CoNLL 2018 scorer), parsing speed, and `--out FILE` (default
 //! `resources/models/parser.bin.zst`) with `parser.manifest.json` beside it.
 
-use super::data::{read_conllu, read_gum_train, write_model};
+use super::data::{read_conllu, read_gum_train, training_source, write_model};
 use annotate::conllu::{self, Sentence};
 use annotate::parse::{self, Parser, TrainOptions};
 use anyhow::{bail, Context, Result};
@@ -169,11 +169,7 @@ pub fn run(args: Args) -> Result<()> {
     let tps = speed(&parser, &test, 5);
     {
         let m = parser.manifest_mut();
-        m.source = if args.gum.is_none() {
-            "UD_English-EWT v2.16".to_string()
-        } else {
-            format!("UD_English-EWT v2.16 + UD_English-GUM v2.16 train, CC BY genres only ({}), CC BY 4.0", super::data::GUM_GENRES.join(", "))
-        };
+        m.source = training_source("UD_English-EWT v2.16", args.gum.is_some());
         data_files.extend([dev_file, test_file]);
         m.data = data_files;
         m.tags = "gold UPOS and XPOS (training and evaluation)".to_string();

@@ -6,7 +6,7 @@
 //! `resources/models/tagger.bin.zst`) and `tagger.manifest.json` beside it, and dev/test
 //! UPOS, XPOS, lemma accuracy and tagging speed on stdout.
 
-use super::data::{read_conllu, read_gum_train, write_model};
+use super::data::{read_conllu, read_gum_train, training_source, write_model};
 use annotate::tag::{Accuracy, Tagger, TrainOptions};
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
@@ -138,11 +138,10 @@ pub fn run(args: Args) -> Result<()> {
     );
 
     let m = tagger.manifest_mut();
-    m.source = if args.gum.is_none() {
-        "UD_English-EWT (Universal Dependencies), CC BY-SA 4.0".to_string()
-    } else {
-        format!("UD_English-EWT (Universal Dependencies), CC BY-SA 4.0 + UD_English-GUM v2.16 train, CC BY genres only ({}), CC BY 4.0", super::data::GUM_GENRES.join(", "))
-    };
+    m.source = training_source(
+        "UD_English-EWT (Universal Dependencies), CC BY-SA 4.0",
+        args.gum.is_some(),
+    );
     data_files.extend([dev_file, test_file]);
     m.data = data_files;
     m.train_seconds = (train_seconds * 10.0).round() / 10.0;
