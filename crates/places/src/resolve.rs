@@ -5,6 +5,7 @@
 
 use crate::detect::Candidate;
 use crate::gazetteer::{Entry, Gazetteer, Level, Via};
+use crate::normalize::key;
 use std::collections::HashMap;
 
 /// Weights per name, with their sum (a name never counts as context for itself: ten
@@ -259,6 +260,11 @@ fn best(
             continue;
         }
         let mut s = prior(&e, h.via, c);
+        // A district reached through its type word's absence ("Delaware" for "Delaware
+        // County") yields to a place of that very name (the state of Delaware).
+        if e.level == Level::Admin2 && c.level_hint.is_none() && key(&e.name) != c.name {
+            s -= 2.0;
+        }
         if let Some(p) = parent {
             if gazetteer.contains(p, h.entry) {
                 s += 10.0;

