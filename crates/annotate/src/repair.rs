@@ -24,6 +24,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     verb_conjuncts(out);
     said_on_day_that(words, out);
     subject_with_relative_clause(out);
+    clause_after_conjunction(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -293,6 +294,68 @@ fn subject_with_relative_clause(out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "comes a day after the ELN announced a ceasefire": parsed as a noun phrase "after the
+/// ELN" and a verb "announced" with no subject coordinated with the main verb. The noun
+/// is the subject of that verb, the word before it its subordinator, and the clause an
+/// adverbial clause of the main verb.
+fn clause_after_conjunction(words: &[&str], out: &mut [TokenAnnotation]) {
+    for a in 0..out.len() {
+        if !matches!(
+            words[a].to_lowercase().as_str(),
+            "after" | "before" | "since" | "until" | "when" | "as"
+        ) || out[a].deprel != "case"
+        {
+            continue;
+        }
+        let Some(n) = out[a].head.filter(|&n| n > a && n < out.len()) else {
+            continue;
+        };
+        if !matches!(out[n].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        // The verb right after the noun phrase (its last word is `n` or a dependent).
+        let end = (n..out.len())
+            .take_while(|&x| x == n || dominated(out, x, n))
+            .last()
+            .unwrap_or(n);
+        let v = end + 1;
+        if v >= out.len()
+            || out[v].upos != "VERB"
+            || !matches!(out[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || !matches!(out[v].deprel.as_str(), "conj" | "parataxis" | "dep")
+        {
+            continue;
+        }
+        if (0..out.len()).any(|c| out[c].head == Some(v) && out[c].deprel.starts_with("nsubj")) {
+            continue;
+        }
+        // The main verb: the nearest verb above the noun.
+        let mut main = out[n].head;
+        while let Some(m) = main.filter(|&m| m < out.len()) {
+            if out[m].upos == "VERB" {
+                break;
+            }
+            main = out[m].head;
+        }
+        let Some(main) = main.filter(|&m| m < out.len() && !dominated(out, m, v)) else {
+            continue;
+        };
+        out[v].head = Some(main);
+        out[v].deprel = "advcl".into();
+        out[n].head = Some(v);
+        out[n].deprel = "nsubj".into();
+        out[a].head = Some(v);
+        out[a].deprel = "mark".into();
+        out[a].upos = "SCONJ".into();
+        // A coordinator of the old conjunct stays with the main verb's clause.
+        for c in (0..v).rev().take_while(|&c| c > n) {
+            if out[c].head == Some(v) && out[c].deprel == "cc" {
+                out[c].head = Some(main);
+            }
+        }
+    }
+}
+
 /// Tokens of one entity that hang as separate dependents of the same word join the
 /// entity's main token: "Lt." becomes a modifier of "Prosper" instead of a second
 /// subject of "resigned".
@@ -411,6 +474,45 @@ mod tests {
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out[4].head, Some(0));
         assert_eq!(out[4].deprel, "conj");
+    }
+
+    #[test]
+    fn noun_after_conjunction_is_the_subject_of_the_next_verb() {
+        let words = [
+            "The",
+            "attack",
+            "comes",
+            "a",
+            "day",
+            "after",
+            "the",
+            "ELN",
+            "announced",
+            "a",
+            "truce",
+        ];
+        let mut out = ann(&[
+            ("DET", Some(1), "det"),
+            ("NOUN", Some(2), "nsubj"),
+            ("VERB", None, "root"),
+            ("DET", Some(4), "det"),
+            ("NOUN", Some(2), "obj"),
+            ("ADP", Some(7), "case"),
+            ("DET", Some(7), "det"),
+            ("PROPN", Some(4), "nmod"),
+            ("VERB", Some(2), "conj"),
+            ("DET", Some(10), "det"),
+            ("NOUN", Some(8), "obj"),
+        ]);
+        out[8].xpos = "VBD".into();
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[8].head, out[8].deprel.as_str()), (Some(2), "advcl"));
+        assert_eq!((out[7].head, out[7].deprel.as_str()), (Some(8), "nsubj"));
+        assert_eq!((out[5].head, out[5].deprel.as_str()), (Some(8), "mark"));
+        // A verb that has its own subject is left alone.
+        let mut again = out.clone();
+        repair_tree(&words, &mut again, &[]);
+        assert_eq!(again, out);
     }
 
     #[test]

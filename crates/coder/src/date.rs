@@ -82,18 +82,19 @@ fn month_of(word: &str) -> Option<i64> {
         .map(|i| i as i64 + 1)
 }
 
-/// The date a sentence's time expression gives, if any (the first one).
+/// The date a sentence's time expression gives, if any (the first one that dates the
+/// whole sentence: not "a day after", which dates only the clause after it).
 fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
     expressions(words, published)
         .into_iter()
-        .next()
+        .find(|(i, _)| !after_clause(words, *i))
         .map(|(_, d)| d)
 }
 
 /// The date of the time expression nearest to word `anchor` (the trigger).
 #[cfg(test)]
 fn nearest(words: &[String], published: Option<(i64, i64, i64)>, anchor: usize) -> Option<String> {
-    nearest_outside(words, published, anchor, &[])
+    nearest_outside(words, published, anchor, &[]).map(|(_, d)| d)
 }
 
 /// [`nearest`], leaving out words flagged in `foreign` (other clauses: "the ELN, which
@@ -103,14 +104,13 @@ fn nearest_outside(
     published: Option<(i64, i64, i64)>,
     anchor: usize,
     foreign: &[bool],
-) -> Option<String> {
+) -> Option<(usize, String)> {
     expressions(words, published)
         .into_iter()
         .filter(|(i, _)| !foreign.get(*i).copied().unwrap_or(false))
         // "a day after the ELN announced a ceasefire" dates what follows it only.
         .filter(|(i, _)| !(after_clause(words, *i) && anchor <= *i))
         .min_by_key(|(i, _)| (i.abs_diff(anchor), *i < anchor))
-        .map(|(_, d)| d)
 }
 
 /// True when the expression at `i` is "N day(s) after/before", which dates the clause
@@ -265,6 +265,18 @@ fn words(article: &Article, span: Span) -> Vec<String> {
         .collect()
 }
 
+/// The tense of an event's verb, as far as dating goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Simple past or no verb: dated by its own words, else its paragraph, else the lead.
+    Past,
+    /// "is calling on", "says": with no time words, the publication day.
+    Present,
+    /// "had switched sides": background before the story's events, so never dated by
+    /// the paragraph or the lead, only by its own words.
+    Pluperfect,
+}
+
 /// The date of an event stated in sentence `sentence`.
 pub fn date_of(article: &Article, sentence: usize) -> Option<String> {
     date_with_tense(article, sentence, false)
@@ -286,7 +298,8 @@ pub fn date_near(
     trigger: Option<usize>,
     present: bool,
 ) -> Option<String> {
-    date_in_clause(article, sentence, trigger, &[], present)
+    let tense = if present { Tense::Present } else { Tense::Past };
+    date_in_clause(article, sentence, trigger, &[], tense)
 }
 
 /// [`date_near`] ignoring time words of other clauses (`foreign`, one flag per word of
@@ -296,7 +309,20 @@ pub fn date_in_clause(
     sentence: usize,
     trigger: Option<usize>,
     foreign: &[bool],
-    present: bool,
+    tense: Tense,
+) -> Option<String> {
+    clause_date(article, sentence, trigger, foreign, tense, true)
+}
+
+/// [`date_in_clause`]; `rebase`: an "N days after" expression counts from the main
+/// clause's date (false inside that very computation).
+fn clause_date(
+    article: &Article,
+    sentence: usize,
+    trigger: Option<usize>,
+    foreign: &[bool],
+    tense: Tense,
+    rebase: bool,
 ) -> Option<String> {
     let published = article.meta.published.as_deref().and_then(parse_day);
     let s = article.sentences.get(sentence)?;
@@ -313,14 +339,35 @@ pub fn date_in_clause(
             .position(|t| t.span.start >= b)
             .unwrap_or(0)
     });
+    let words_here = tokens(sentence);
     let own = match anchor {
-        Some(i) => nearest_outside(&tokens(sentence), published, i, foreign),
-        None => in_sentence(&tokens(sentence), published),
+        Some(i) => nearest_outside(&words_here, published, i, foreign),
+        None => expressions(&words_here, published)
+            .into_iter()
+            .find(|(i, _)| !foreign.get(*i).copied().unwrap_or(false)),
     };
-    if let Some(d) = own {
+    if let Some((i, d)) = own {
+        // "The aid came a day after the US and Russia agreed": a day before the main
+        // clause's date (the story's date), not before the publication day.
+        if rebase && after_clause(&words_here, i) {
+            let all = vec![true; words_here.len()];
+            let main = clause_date(article, sentence, None, &all, tense, false);
+            if let (Some((y, m, dd)), Some((py, pm, pd)), Some(base)) = (
+                parse_day(&d),
+                published,
+                main.as_deref().and_then(parse_day),
+            ) {
+                let shift = days(y, m, dd) - days(py, pm, pd);
+                let (y, m, dd) = civil(days(base.0, base.1, base.2) + shift);
+                return Some(format!("{y:04}-{m:02}-{dd:02}"));
+            }
+        }
         return Some(d);
     }
-    if present {
+    if tense == Tense::Pluperfect {
+        return None;
+    }
+    if tense == Tense::Present {
         if let Some((y, m, d)) = published {
             return Some(format!("{y:04}-{m:02}-{d:02}"));
         }
@@ -333,14 +380,16 @@ pub fn date_in_clause(
             return Some(d);
         }
     }
-    // The lead sentence usually dates the story's main event.
-    // (A dateline split off as its own segment does not count as the lead.)
-    let lead = article
+    // The lead usually dates the story's main event: the first of its first three
+    // sentences that has a date ("State police expected the worst … It wasn't enough.
+    // More than 30 gunmen were waiting for them Monday"). A dateline split off as its
+    // own segment does not count.
+    article
         .sentences
         .iter()
-        .find(|s| s.tokens.len() >= 8)
-        .or(article.sentences.first())?;
-    in_sentence(&words(article, lead.span), published)
+        .filter(|s| s.tokens.len() >= 5)
+        .take(3)
+        .find_map(|s| in_sentence(&words(article, s.span), published))
 }
 
 #[cfg(test)]

@@ -389,3 +389,29 @@ fn lives_lost_are_the_dead() {
         .expect("an attack");
     assert_eq!(e.dead, Some(200), "{e:#?}");
 }
+
+#[test]
+fn a_day_after_counts_from_the_story_s_date_and_background_keeps_none() {
+    // Published 2024-03-05: the convoys left on the 4th, the truce came the day before.
+    let ev = code(
+        "Aid convoys reached the besieged town of Madaya yesterday, a UN spokesman said. \
+         The aid came a day after the United States and Russia agreed on a truce.",
+    );
+    let e = only(&ev, "AGREE");
+    assert_eq!(e.date.as_deref(), Some("2024-03-03"), "{e:#?}");
+    // The ELN subject of "announced" is found although the parser reads "after the ELN"
+    // as a noun phrase.
+    let ev = code("The attack comes a day after the ELN announced a ceasefire.");
+    let e = only(&ev, "CONCEDE");
+    assert!(names(&e.actor)[0].contains("national liberation"), "{e:#?}");
+    // A pluperfect is background: not dated by the story's lead.
+    let ev = code(
+        "Rebels attacked the town of Tibu on Monday. \
+         Their commander had switched sides to the government in a deal with the army.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "switched")
+        .expect("the switch");
+    assert_eq!(e.date, None, "{e:#?}");
+}

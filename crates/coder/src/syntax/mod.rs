@@ -1502,6 +1502,19 @@ impl SyntaxCoder {
                                 )
                         })
             });
+            // "had switched sides": background, dated only by its own words.
+            let pluperfect = verb.is_some_and(|v| {
+                tree.children[v]
+                    .iter()
+                    .any(|&c| tree.rel(c) == "aux" && tree.word(c).eq_ignore_ascii_case("had"))
+            });
+            let tense = if present {
+                crate::date::Tense::Present
+            } else if pluperfect {
+                crate::date::Tense::Pluperfect
+            } else {
+                crate::date::Tense::Past
+            };
             let trigger_span = tree.span(t, t);
             let draft = EventDraft {
                 category,
@@ -1515,7 +1528,7 @@ impl SyntaxCoder {
                     k,
                     Some(trigger_span.start),
                     &Self::other_clauses(&tree, t),
-                    present,
+                    tense,
                 ),
                 dead: count.filter(|_| count_role == Some("dead")),
                 injured: count.filter(|_| count_role == Some("injured")),
@@ -1613,7 +1626,7 @@ impl SyntaxCoder {
                     k,
                     Some(tree.span(say, say).start),
                     &Self::other_clauses(tree, say),
-                    false,
+                    crate::date::Tense::Past,
                 ),
                 dead: None,
                 injured: None,
