@@ -415,3 +415,21 @@ fn a_day_after_counts_from_the_story_s_date_and_background_keeps_none() {
         .expect("the switch");
     assert_eq!(e.date, None, "{e:#?}");
 }
+
+#[test]
+fn an_attack_blamed_on_a_group_is_that_group_s() {
+    let ev = code(
+        "Four policemen were killed in a roadside bombing near the border blamed on \
+         al-Shabaab militants, officials said.",
+    );
+    let e = only(&ev, "ASSAULT");
+    assert!(names(&e.actor)[0].contains("shabaab"), "{e:#?}");
+    assert_eq!(e.dead, Some(4));
+    // Blame inside a relative clause is about something else.
+    let ev = code("The attack came in a region where unrest blamed on bandits has grown.");
+    assert!(
+        ev.iter()
+            .all(|e| e.trigger.text != "attack" || e.actor.is_empty()),
+        "{ev:#?}"
+    );
+}

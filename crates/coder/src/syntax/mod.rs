@@ -1342,6 +1342,15 @@ impl SyntaxCoder {
             {
                 actor.push((implicit_police(tree.article, tree.start + t), None));
             }
+            // "killed in a bomb attack blamed on ELN guerrillas": whoever the attack is
+            // blamed on (or attributed to, or claimed by) is its doer.
+            if actor.is_empty() && targets {
+                if let Some(x) = blamed_party(&tree, t) {
+                    if let Some((r, span)) = self.argument_ref(&tree, x, false) {
+                        actor.push((r, Some(span)));
+                    }
+                }
+            }
             if recipient.is_empty() && previous_doer {
                 if let Some(d) = out.iter().rev().find(|d| {
                     matches!(
@@ -1650,6 +1659,39 @@ impl SyntaxCoder {
 
 /// The police a passive arrest implies: the latest police actor the document names
 /// before token `g`, else generic police.
+/// The party an attack in this sentence is blamed on: the noun after "blamed on",
+/// "attributed to" or "claimed by" (read off the words, not the parse, which often
+/// goes astray in such long participle phrases).
+fn blamed_party(tree: &Tree<'_>, trigger: usize) -> Option<usize> {
+    (0..tree.len.saturating_sub(1)).find_map(|v| {
+        let want = match tree.lemma(v).as_str() {
+            "blame" => "on",
+            "attribute" => "to",
+            "claim" if tree.ann(v).xpos == "VBN" => "by",
+            _ => return None,
+        };
+        let p = v + 1;
+        if !tree.word(p).eq_ignore_ascii_case(want) || tree.rel(p) != "case" {
+            return None;
+        }
+        // Not inside a relative clause ("a state where violence blamed on drug gangs
+        // has jumped" blames the violence, not the attack).
+        let relative = (trigger.min(v)..v).any(|w| {
+            matches!(
+                tree.word(w).to_lowercase().as_str(),
+                "where" | "which" | "who" | "whom" | "that" | "when" | "while"
+            )
+        });
+        if relative || (0..tree.len).any(|r| tree.rel(r) == "acl:relcl" && tree.dominates(r, v)) {
+            return None;
+        }
+        tree.ann(p)
+            .head
+            .filter(|&n| n > p && n < tree.len)
+            .filter(|&n| matches!(tree.ann(n).upos.as_str(), "NOUN" | "PROPN"))
+    })
+}
+
 fn implicit_police(a: &Article, g: usize) -> ActorRef {
     let named = a
         .actor_mentions
