@@ -66,6 +66,18 @@ enum Key {
     Anaphor,
 }
 
+/// Head nouns (singular, as `head_noun` gives them) of a group phrase that stands for a
+/// country's forces as a whole; "commander", "officer" or "chief" name one person.
+const NATIONAL_HEADS: &[&str] = &[
+    "army",
+    "military",
+    "troop",
+    "soldier",
+    "force",
+    "police",
+    "policemen",
+];
+
 /// Clusters mentions into actors.
 pub fn cluster(
     article: &Article,
@@ -90,6 +102,13 @@ pub fn cluster(
             _ => w,
         }
     };
+    let national = |country: &Option<String>, sector: &str, f: &Found| -> Option<Key> {
+        let head = head_noun(f);
+        if !NATIONAL_HEADS.contains(&head.as_str()) {
+            return None;
+        }
+        kb.national_body(country.as_deref()?, sector).map(Key::Kb)
+    };
     let keys: Vec<Key> = found
         .iter()
         .map(|f| match &f.source {
@@ -111,12 +130,13 @@ pub fn cluster(
             }
             // Generic groups are one actor only with the same country and head noun
             // ("the government" = "Afghan government"; "the army" ≠ "the commander").
-            Source::Agent { country, sector } => {
-                Key::Agent(country.clone(), sector.clone(), head_noun(f))
-            }
-            Source::BareAgent { sector } => {
-                Key::Agent(dominant.clone(), sector.clone(), head_noun(f))
-            }
+            // A country's army or police as a whole ("the military", "Philippine
+            // troops", "five soldiers" in a story about the Philippines) is its national
+            // body when the KB has one.
+            Source::Agent { country, sector } => national(country, sector, f)
+                .unwrap_or_else(|| Key::Agent(country.clone(), sector.clone(), head_noun(f))),
+            Source::BareAgent { sector } => national(&dominant, sector, f)
+                .unwrap_or_else(|| Key::Agent(dominant.clone(), sector.clone(), head_noun(f))),
             Source::Title(_) | Source::Entity(article::EntityLabel::Per) => {
                 Key::Person(name_words(f))
             }

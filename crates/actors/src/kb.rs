@@ -157,6 +157,9 @@ pub struct Reading {
     pub ambiguous: bool,
 }
 
+/// Head nouns of a generic alias of a country's forces ("Philippine troops").
+const GENERIC_BODY: &[&str] = &["army", "military", "troops", "soldiers", "police", "forces"];
+
 /// The knowledge base.
 #[derive(Debug, Default)]
 pub struct KnowledgeBase {
@@ -164,6 +167,9 @@ pub struct KnowledgeBase {
     phrases: HashMap<Vec<String>, Vec<Reading>>,
     agents: HashMap<Vec<String>, String>,
     longest: usize,
+    /// The national military or police of a country: (ISO3, sector) → (entry, number of
+    /// generic aliases).
+    national: HashMap<(String, String), (usize, usize)>,
 }
 
 /// `YYYY-MM-DD` → `YYYYMMDD`.
@@ -224,6 +230,33 @@ impl KnowledgeBase {
                 curated: true,
             });
             ids.insert(c.id.clone(), i);
+            // A country's army or police as a whole: the top-level state body whose
+            // aliases are most often "<nationality> army/military/troops/police".
+            if let (Some(country), Some(sector), true, None) = (
+                &c.country,
+                &c.sector,
+                kind == EntryKind::StateBody,
+                &c.parent,
+            ) {
+                let generic = c
+                    .aliases
+                    .iter()
+                    .filter(|a| {
+                        let words: Vec<String> = lower(tokenize(a));
+                        words.len() <= 3
+                            && words
+                                .last()
+                                .is_some_and(|w| GENERIC_BODY.contains(&w.as_str()))
+                    })
+                    .count();
+                if generic > 0 && matches!(sector.as_str(), "MIL" | "COP") {
+                    let key = (country.clone(), sector.clone());
+                    let better = kb.national.get(&key).is_none_or(|&(_, n)| generic > n);
+                    if better {
+                        kb.national.insert(key, (i, generic));
+                    }
+                }
+            }
             if let Some(p) = &c.parent {
                 parents.push((i, p.clone()));
             }
@@ -308,6 +341,14 @@ impl KnowledgeBase {
         if !v.iter().any(|x| x.entry == r.entry) {
             v.push(r);
         }
+    }
+
+    /// The curated entry standing for a country's armed forces (`MIL`) or police
+    /// (`COP`) as a whole, for "the army" or "soldiers" in a story about that country.
+    pub fn national_body(&self, country: &str, sector: &str) -> Option<usize> {
+        self.national
+            .get(&(country.to_string(), sector.to_string()))
+            .map(|&(i, _)| i)
     }
 
     /// All entries.

@@ -247,7 +247,20 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                 i = end;
                 continue;
             }
-            // 4. "the police", "the army", "the government side"; "the group".
+            // 4. "Five soldiers", "12 policemen": counted agents of the story's country.
+            if is_count(&lower[at]) && i + 1 < r.end {
+                if let Some((m, sector)) = agent_after(kb, &lower, at + 1) {
+                    out.push(Found {
+                        tokens: i + 1..i + 1 + m,
+                        name: i + 1..i + 1 + m,
+                        sentence: si,
+                        source: Source::BareAgent { sector },
+                    });
+                    i += 1 + m;
+                    continue;
+                }
+            }
+            // 5. "the police", "the army", "the government side"; "the group".
             if lower[at] == "the" && i + 1 < r.end {
                 if let Some((m, sector)) = agent_after(kb, &lower, at + 1) {
                     out.push(Found {
@@ -274,6 +287,36 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A number of people: digits or a number word ("five", "dozens").
+fn is_count(w: &str) -> bool {
+    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "hundred"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "several"
+        )
 }
 
 /// The longest agent phrase starting at `at` (up to 4 words): its length and sector.

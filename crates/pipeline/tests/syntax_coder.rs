@@ -433,3 +433,29 @@ fn an_attack_blamed_on_a_group_is_that_group_s() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_dead_of_a_clash_are_its_sides_and_its_retelling_merges() {
+    let ev = code(
+        "Four soldiers and six Abu Sayyaf militants died in a clash in Jolo, the \
+         Philippine military said on Sunday.\n\n\
+         The gunfight resulted in the killing of four soldiers and six militants.\n\n\
+         Two other soldiers and three militants were also wounded in the clash.",
+    );
+    let fights: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.event_type.as_str() == "ASSAULT")
+        .collect();
+    assert_eq!(fights.len(), 1, "{fights:#?}");
+    let e = fights[0];
+    let sides = names(&e.actor);
+    assert!(
+        sides
+            .iter()
+            .any(|n| n.contains("armed forces of the philippines")),
+        "soldiers in a Philippine story are its armed forces: {sides:?}"
+    );
+    assert!(sides.iter().any(|n| n.contains("abu sayyaf")), "{sides:?}");
+    assert!(e.recipient.is_empty(), "{e:#?}");
+    assert_eq!((e.dead, e.injured), (Some(10), Some(5)), "{e:#?}");
+}

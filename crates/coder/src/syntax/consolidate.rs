@@ -96,6 +96,49 @@ fn follows_up(o: &events::Event, e: &events::Event) -> bool {
         && !(e.injured.is_some() && o.injured.is_some())
 }
 
+/// True when `e` retells the two-sided fight `o` from the casualties' side: a doerless
+/// attack on one of `o`'s sides ("resulted in the killing of five soldiers and three
+/// terrorists" after "five soldiers and three rebels died in a clash") whose counts do
+/// not contradict `o`'s.
+fn retells_fight(o: &events::Event, e: &events::Event) -> bool {
+    let assault = |x: &events::Event| x.event_type == events::Category::Assault;
+    let agree = |a: Option<u64>, b: Option<u64>| a.is_none() || b.is_none() || a == b;
+    assault(o)
+        && assault(e)
+        && o.actor.len() >= 2
+        && o.recipient.is_empty()
+        && e.actor.is_empty()
+        && (e
+            .recipient
+            .iter()
+            .any(|r| o.actor.iter().any(|a| a.name == r.name))
+            || names_the_fight(&e.sentence.text))
+        && agree(o.dead, e.dead)
+        && agree(o.injured, e.injured)
+        && match (&o.date, &e.date) {
+            (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+            _ => true,
+        }
+}
+
+/// True when a sentence refers back to a fight already told ("were also wounded in the
+/// clash").
+fn names_the_fight(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "the clash",
+        "the fighting",
+        "the firefight",
+        "the gunfight",
+        "the gun battle",
+        "the battle",
+        "the encounter",
+        "the exchange of fire",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
 /// Within-document consolidation: events of one type with the same actors and
 /// recipients (at least one side named) and compatible places are one event stated in
 /// several sentences; the first keeps the others' sentences as evidence and fills its
@@ -108,6 +151,15 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
     };
     let mut out: Vec<events::Event> = Vec::new();
     for e in events {
+        // A fight told again from the casualties' side stays two-sided.
+        if let Some(o) = out.iter_mut().find(|o| retells_fight(o, &e)) {
+            if !o.evidence.iter().any(|x| x.start == e.sentence.start) {
+                o.evidence.push(e.sentence.clone());
+            }
+            o.dead = o.dead.or(e.dead);
+            o.injured = o.injured.or(e.injured);
+            continue;
+        }
         // "Thirteen officers were killed. Nine other officers were wounded.": a toll
         // with nobody named as its doer, stated in the very next sentence, completes
         // the attack just told.

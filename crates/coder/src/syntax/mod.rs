@@ -1031,6 +1031,38 @@ impl SyntaxCoder {
             }
             let mut actors = Self::arguments(&tree, t, &actor_labels, passive);
             let mut recipients = Self::arguments(&tree, t, &trigger.recipient, false);
+            // "Five soldiers and three rebels died in a clash": the dead of a two-sided
+            // fight that names no sides are its sides (PLOVER: all sides are actors).
+            let casualties = if trigger.symmetric
+                && pos == Pos::Noun
+                && actors.is_empty()
+                && recipients.is_empty()
+                && tree.rel(t).starts_with("obl")
+            {
+                head_of_t.and_then(|h| {
+                    let passive_h = tree.children[h]
+                        .iter()
+                        .any(|&c| tree.rel(c) == "aux:pass" || tree.rel(c) == "nsubj:pass");
+                    let role = match tree.lemma(h).as_str() {
+                        "die" => "dead",
+                        "kill" if passive_h => "dead",
+                        "wound" | "injure" if passive_h => "injured",
+                        _ => return None,
+                    };
+                    let subjects = Self::arguments(
+                        &tree,
+                        h,
+                        &["nsubj".to_string(), "nsubj:pass".to_string()],
+                        false,
+                    );
+                    (!subjects.is_empty()).then_some((role, subjects))
+                })
+            } else {
+                None
+            };
+            if let Some((_, subjects)) = &casualties {
+                actors = subjects.clone();
+            }
             // "demanded an admission by Moscow", "demanded the withdrawal of Serbian
             // forces from Bosnia", "demanded a truce with Moslem forces": a demand for
             // an act is made of whoever is to act.
@@ -1395,12 +1427,15 @@ impl SyntaxCoder {
                 && (matches!(trigger.category, events::Category::Coerce)
                     || trigger.mode.as_deref() == Some("abduct")
                     || matches!(trigger.mode.as_deref(), Some("expel" | "deport")));
-            let count_role = if taken {
+            let count_role = if let Some((role, _)) = casualties {
+                Some(role)
+            } else if taken {
                 Some("size")
             } else {
                 trigger.count_role.as_deref()
             };
             let counted: Vec<usize> = match count_role {
+                Some(_) if casualties.is_some() => actors.clone(),
                 Some("size") if taken => Self::arguments(&tree, t, &trigger.recipient, false),
                 Some("size") => actors.clone(),
                 Some(_) => {
