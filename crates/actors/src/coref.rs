@@ -337,9 +337,29 @@ pub fn cluster(
         }
         for &m in ms {
             let f = &found[m];
-            if let Source::Title(_) = &f.source {
-                let span = span_of(article, &(f.tokens.start..f.tokens.start + 1));
+            if let Source::Title(title) = &f.source {
+                // "Gambian President": the nationality gives the country, the title the
+                // sector, when nothing better is known.
+                let span = span_of(
+                    article,
+                    &(f.tokens.start..f.name.start.max(f.tokens.start + 1)),
+                );
                 let value = article.slice(span).to_string();
+                if actor.kb_id.is_none() {
+                    let first = vec![norm(&word(f.tokens.start))];
+                    let nationality = kb.readings(&first).iter().find_map(|r| {
+                        let e = kb.entry(r.entry);
+                        (e.kind == EntryKind::Country)
+                            .then(|| e.country.clone())
+                            .flatten()
+                    });
+                    if actor.country.is_none() && f.name.start > f.tokens.start + 1 {
+                        actor.country = nationality;
+                    }
+                    if actor.sector.is_none() {
+                        actor.sector = kb.agent(std::slice::from_ref(title)).map(str::to_string);
+                    }
+                }
                 if !actor
                     .facts
                     .iter()

@@ -186,6 +186,20 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                 });
                 if let Some(c) = &country {
                     if let Some((m, sector)) = agent_after(kb, &lower, at + n) {
+                        // "Gambian President Dawda Jawara", "German Foreign Minister
+                        // Oskar Fischer": nationality and title belong to the person.
+                        let title = lower[at + n + m - 1].trim_end_matches('.').to_string();
+                        let j = name_end(article, i + n + m, r.end);
+                        if TITLES.contains(&title.as_str()) && j > i + n + m {
+                            out.push(Found {
+                                tokens: i..j,
+                                name: i + n + m..j,
+                                sentence: si,
+                                source: Source::Title(title),
+                            });
+                            i = j;
+                            continue;
+                        }
                         out.push(Found {
                             tokens: i..i + n + m,
                             name: i..i + n + m,
@@ -211,16 +225,7 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
             // 2. A title and the capitalized name after it.
             let bare = lower[at].trim_end_matches('.');
             if TITLES.contains(&bare) && i + 1 < r.end && capitalized(word(i + 1)) {
-                let mut j = i + 1;
-                while j < r.end
-                    && j - i <= 5
-                    && (capitalized(word(j))
-                        || word(j).starts_with("ul-")
-                        || word(j).starts_with("al-"))
-                    && !TITLES.contains(&norm(word(j)).trim_end_matches('.'))
-                {
-                    j += 1;
-                }
+                let j = name_end(article, i + 1, r.end);
                 if j == i + 1 {
                     // Only titles follow ("Mr. Mr."): no name.
                     i += 1;
@@ -287,6 +292,21 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The end of the capitalized name that starts at `start` (at most five words; a
+/// title word ends it): `start` itself when no name follows.
+fn name_end(article: &Article, start: usize, end: usize) -> usize {
+    let word = |i: usize| article.word(i);
+    let mut j = start;
+    while j < end
+        && j - start < 5
+        && (capitalized(word(j)) || word(j).starts_with("ul-") || word(j).starts_with("al-"))
+        && !TITLES.contains(&norm(word(j)).trim_end_matches('.'))
+    {
+        j += 1;
+    }
+    j
 }
 
 /// A number of people: digits or a number word ("five", "dozens").

@@ -459,3 +459,18 @@ fn the_dead_of_a_clash_are_its_sides_and_its_retelling_merges() {
     assert!(e.recipient.is_empty(), "{e:#?}");
     assert_eq!((e.dead, e.injured), (Some(10), Some(5)), "{e:#?}");
 }
+
+#[test]
+fn nationality_and_title_belong_to_the_person() {
+    let ev = code("Iraqi President Saddam Hussein arrived in Amman on Wednesday for talks.");
+    let e = ev
+        .iter()
+        .find(|e| !e.actor.is_empty())
+        .expect("an event with an actor");
+    assert_eq!(e.actor.len(), 1, "{e:#?}");
+    assert_eq!(
+        e.actor[0].text.as_deref(),
+        Some("Iraqi President Saddam Hussein")
+    );
+    assert_eq!(e.actor[0].country.as_deref(), Some("IRQ"), "{e:#?}");
+}
