@@ -185,6 +185,35 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                         .flatten()
                 });
                 if let Some(c) = &country {
+                    // "Poland's parliament", "Romania's new government": the country's
+                    // body, named with the possessive.
+                    let possessed = (lower.get(at + n).map(String::as_str) == Some("'s"))
+                        .then(|| {
+                            agent_after(kb, &lower, at + n + 1)
+                                .map(|(m, s)| (1 + m, s))
+                                .or_else(|| {
+                                    let adjective = lower.get(at + n + 1)?;
+                                    let lowercase = !capitalized(word(i + n + 1));
+                                    (lowercase && adjective.len() > 2)
+                                        .then(|| agent_after(kb, &lower, at + n + 2))
+                                        .flatten()
+                                        .map(|(m, s)| (2 + m, s))
+                                })
+                        })
+                        .flatten();
+                    if let Some((m, sector)) = possessed {
+                        out.push(Found {
+                            tokens: i..i + n + m,
+                            name: i..i + n + m,
+                            sentence: si,
+                            source: Source::Agent {
+                                country: Some(c.clone()),
+                                sector,
+                            },
+                        });
+                        i += n + m;
+                        continue;
+                    }
                     if let Some((m, sector)) = agent_after(kb, &lower, at + n) {
                         // "Gambian President Dawda Jawara", "German Foreign Minister
                         // Oskar Fischer": nationality and title belong to the person.

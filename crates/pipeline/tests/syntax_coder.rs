@@ -474,3 +474,17 @@ fn nationality_and_title_belong_to_the_person() {
     );
     assert_eq!(e.actor[0].country.as_deref(), Some("IRQ"), "{e:#?}");
 }
+
+#[test]
+fn a_country_s_body_and_a_capital_standing_for_its_government() {
+    let ev = code("Kenya's parliament demanded an apology by Kampala for the border raid.");
+    let e = only(&ev, "REQUEST");
+    assert_eq!(e.actor.len(), 1, "{e:#?}");
+    assert_eq!(e.actor[0].text.as_deref(), Some("Kenya's parliament"));
+    assert_eq!(e.actor[0].country.as_deref(), Some("KEN"));
+    assert_eq!(
+        e.recipient.first().and_then(|r| r.text.as_deref()),
+        Some("Kampala"),
+        "{e:#?}"
+    );
+}

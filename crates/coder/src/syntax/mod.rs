@@ -482,7 +482,7 @@ impl SyntaxCoder {
                     && matches!(tree.case(c).as_deref(), Some("by" | "of" | "with"));
             agentive
                 && tree.ann(c).upos != "PRON"
-                && (tree.known(c) || self.people_sector(tree, c, c).is_some())
+                && (tree.known(c) || self.people_sector(tree, c, c).is_some() || capital(tree, c))
         })
     }
 
@@ -1694,6 +1694,16 @@ impl SyntaxCoder {
 
 /// The police a passive arrest implies: the latest police actor the document names
 /// before token `g`, else generic police.
+/// True when token `i` names a national capital ("an admission by Moscow"), which
+/// stands for its government.
+fn capital(tree: &Tree<'_>, i: usize) -> bool {
+    let here = tree.span(i, i);
+    tree.ann(i).upos == "PROPN"
+        && tree.article.places.iter().any(|p| {
+            p.span.contains(&here) && p.place.as_ref().is_some_and(|x| x.feature_code == "PPLC")
+        })
+}
+
 /// The party an attack in this sentence is blamed on: the noun after "blamed on",
 /// "attributed to" or "claimed by" (read off the words, not the parse, which often
 /// goes astray in such long participle phrases).
