@@ -488,3 +488,20 @@ fn a_country_s_body_and_a_capital_standing_for_its_government() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn coordinated_nationalities_on_one_head_are_two_sides() {
+    let ev =
+        code("Rebel camps were hit by ground attacks from American and Afghan Special Forces.");
+    let e = only(&ev, "ASSAULT");
+    let sides = names(&e.actor);
+    assert_eq!(sides.len(), 2, "{e:#?}");
+    assert!(
+        sides.iter().any(|n| n.contains("united states")),
+        "{sides:?}"
+    );
+    assert!(
+        sides.iter().any(|n| n.contains("afghan special forces")),
+        "{sides:?}"
+    );
+}

@@ -1350,6 +1350,21 @@ impl SyntaxCoder {
                             v.push((r, Some(span)));
                         }
                     }
+                    // "American and Afghan Special Forces": coordinated nationalities on
+                    // one head are two actors; the first one is a side of its own.
+                    for &c in &tree.children[h] {
+                        let coordinated = matches!(tree.rel(c), "amod" | "compound")
+                            && tree.known(c)
+                            && tree.children[c].iter().any(|&d| tree.rel(d) == "conj");
+                        if !coordinated {
+                            continue;
+                        }
+                        if let Some((r, span)) = self.argument_ref(&tree, c, things) {
+                            if !v.iter().any(|(x, _)| x.name == r.name) {
+                                v.insert(0, (r, Some(span)));
+                            }
+                        }
+                    }
                 }
                 v
             };
