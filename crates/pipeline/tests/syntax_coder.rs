@@ -505,3 +505,18 @@ fn coordinated_nationalities_on_one_head_are_two_sides() {
         "{sides:?}"
     );
 }
+
+#[test]
+fn a_blast_and_its_toll_in_one_sentence_are_one_event() {
+    let ev = code(
+        "A car bomb exploded on Tuesday at a crowded market in Mosul, killing 14 people and \
+         wounding 30, police said.",
+    );
+    let attacks: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.event_type.as_str() == "ASSAULT")
+        .collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!((attacks[0].dead, attacks[0].injured), (Some(14), Some(30)));
+    assert_eq!(names(&attacks[0].recipient), vec!["people"]);
+}

@@ -36,14 +36,25 @@ pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
         // kind in one sentence are one event; the casualties name its target.
         let same_attacker =
             |m: &EventDraft| !m.actor.is_empty() && side_names(&m.actor) == side_names(&d.actor);
+        // "A car bomb exploded at a market, killing 22 people": with no doer named, the
+        // blast and its toll in one sentence are one event, the casualties its target.
+        let counted = |x: &EventDraft| x.dead.is_some() || x.injured.is_some();
+        let doerless_toll = |m: &EventDraft| {
+            m.category == events::Category::Assault
+                && m.actor.is_empty()
+                && d.actor.is_empty()
+                && counted(m) != counted(&d)
+        };
         let found = merged.iter_mut().find(|m| {
             m.category == d.category
                 && fits(m, |x| &x.actor)
-                && (fits(m, |x| &x.recipient) || wounded_too(m) || same_attacker(m))
+                && (fits(m, |x| &x.recipient)
+                    || wounded_too(m)
+                    || same_attacker(m)
+                    || doerless_toll(m))
         });
         match found {
             Some(m) => {
-                let counted = |x: &EventDraft| x.dead.is_some() || x.injured.is_some();
                 if !m.recipient.is_empty()
                     && !d.recipient.is_empty()
                     && side_names(&m.recipient) != side_names(&d.recipient)
@@ -121,6 +132,13 @@ fn retells_fight(o: &events::Event, e: &events::Event) -> bool {
         }
 }
 
+/// Two event places are compatible: the same place, or a country and a place in it.
+fn places_agree(a: &events::PlaceRef, b: &events::PlaceRef) -> bool {
+    let country_level = |x: &events::PlaceRef| x.precision.as_deref() == Some("country");
+    a.name == b.name
+        || (country_level(a) || country_level(b)) && a.country.is_some() && a.country == b.country
+}
+
 /// True when a sentence refers back to a fight already told ("were also wounded in the
 /// clash").
 fn names_the_fight(text: &str) -> bool {
@@ -189,7 +207,7 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
                 && agree(&oa, &ea)
                 && agree(&or, &er)
                 && match (&o.location, &e.location) {
-                    (Some(a), Some(b)) => a.name == b.name,
+                    (Some(a), Some(b)) => places_agree(a, b),
                     _ => true,
                 }
                 && match (&o.date, &e.date) {
@@ -201,6 +219,14 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
             Some(o) => {
                 if !o.evidence.iter().any(|x| x.start == e.sentence.start) {
                     o.evidence.push(e.sentence.clone());
+                }
+                // The finer place of the two ("near Tibu" over "Colombia").
+                let coarse =
+                    |x: &events::PlaceRef| x.precision.as_deref().is_none_or(|p| p == "country");
+                if o.location.as_ref().is_none_or(coarse)
+                    && e.location.as_ref().is_some_and(|x| !coarse(x))
+                {
+                    o.location = e.location.clone();
                 }
                 if o.location.is_none() {
                     o.location = e.location.clone();
