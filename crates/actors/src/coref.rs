@@ -104,6 +104,13 @@ pub fn cluster(
     };
     let national = |country: &Option<String>, sector: &str, f: &Found| -> Option<Key> {
         let head = head_noun(f);
+        // "the junta", "the military rule": the armed forces in power.
+        let military_rule = head == "junta"
+            || matches!(head.as_str(), "rule" | "regime" | "government")
+                && f.tokens.clone().any(|t| norm(&word(t)) == "military");
+        if military_rule {
+            return kb.national_body(country.as_deref()?, "MIL").map(Key::Kb);
+        }
         if !NATIONAL_HEADS.contains(&head.as_str()) {
             return None;
         }

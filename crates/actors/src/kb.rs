@@ -170,6 +170,9 @@ pub struct KnowledgeBase {
     /// The national military or police of a country: (ISO3, sector) → (entry, number of
     /// generic aliases).
     national: HashMap<(String, String), (usize, usize)>,
+    /// One-word curated aliases written in capitals ("PA", "AFP"): they name the actor
+    /// only when the text writes them in capitals too ("Pa Zi Gyi" is a village).
+    acronyms: std::collections::HashSet<String>,
 }
 
 /// `YYYY-MM-DD` → `YYYYMMDD`.
@@ -266,6 +269,13 @@ impl KnowledgeBase {
                 .map(|a| lower(tokenize(a)))
                 .collect();
             for name in std::iter::once(&c.name).chain(&c.aliases) {
+                let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+                if !name.contains(' ')
+                    && letters.len() >= 2
+                    && letters.iter().all(|c| c.is_uppercase())
+                {
+                    kb.acronyms.insert(name.to_lowercase());
+                }
                 let toks = lower(tokenize(name));
                 if toks.is_empty() {
                     continue;
@@ -349,6 +359,11 @@ impl KnowledgeBase {
         self.national
             .get(&(country.to_string(), sector.to_string()))
             .map(|&(i, _)| i)
+    }
+
+    /// True when a one-word phrase is a curated acronym, to be matched in capitals only.
+    pub fn is_acronym(&self, phrase: &[String]) -> bool {
+        phrase.len() == 1 && self.acronyms.contains(&phrase[0])
     }
 
     /// All entries.

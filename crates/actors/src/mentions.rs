@@ -146,6 +146,13 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
             if w.chars().any(char::is_uppercase) {
                 for n in (1..=kb.longest().min(r.end - i)).rev() {
                     let readings = kb.readings(&lower[at..at + n]);
+                    let caps = w
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase);
+                    if n == 1 && kb.is_acronym(&lower[at..at + 1]) && !caps {
+                        continue;
+                    }
                     if !readings.is_empty() {
                         kb_hit = Some((n, readings.to_vec()));
                         break;

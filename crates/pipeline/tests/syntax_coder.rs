@@ -520,3 +520,23 @@ fn a_blast_and_its_toll_in_one_sentence_are_one_event() {
     assert_eq!((attacks[0].dead, attacks[0].injured), (Some(14), Some(30)));
     assert_eq!(names(&attacks[0].recipient), vec!["people"]);
 }
+
+#[test]
+fn a_convoy_stands_for_its_owners_and_the_junta_for_the_army() {
+    let ev = code("Gunmen ambushed a police convoy near the town of Tepalcatepec on Monday.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(names(&e.recipient), vec!["police"], "{e:#?}");
+    let ev = code(
+        "Myanmar's military faces resistance. The junta arrested 40 activists in Sagaing on \
+         Friday. Villagers said they would attack Pa Zi Gyi.",
+    );
+    let e = only(&ev, "COERCE");
+    assert!(names(&e.actor)[0].contains("myanmar"), "{e:#?}");
+    // "Pa" in a village's name is not the Palestinian Authority (PA).
+    assert!(
+        ev.iter()
+            .flat_map(|e| e.recipient.iter())
+            .all(|r| !r.name.contains("Palestinian")),
+        "{ev:#?}"
+    );
+}

@@ -692,6 +692,21 @@ impl SyntaxCoder {
         {
             return None;
         }
+        // "the state police convoy", "an army checkpoint": a vehicle or post stands for
+        // the people noun that modifies it.
+        if upos == "NOUN" && OWNED_THINGS.contains(&tree.lemma(head).as_str()) {
+            let owner = tree.children[head].iter().copied().rev().find(|&c| {
+                tree.rel(c) == "compound"
+                    && c < head
+                    && tree.ann(c).upos == "NOUN"
+                    && (tree.known(c) || self.people_sector(tree, c, c).is_some())
+            });
+            if let Some(c) = owner {
+                if let Some(found) = self.argument_head_ref(tree, c, false) {
+                    return Some(found);
+                }
+            }
+        }
         // "Haiti's efforts", "the withdrawal of Serbian forces": a common noun stands for
         // the actor attached to it, when that one is a known actor.
         if upos == "NOUN" {

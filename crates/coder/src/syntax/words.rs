@@ -325,3 +325,22 @@ pub(super) const INSTRUMENT_NOUNS: &[&str] = &[
     "booby-trap",
     "car-bomb",
 ];
+
+/// Vehicles and posts that stand for the people who own them when a people noun
+/// modifies them: "the state police convoy was ambushed" attacks the police.
+pub(super) const OWNED_THINGS: &[&str] = &[
+    "convoy",
+    "vehicle",
+    "patrol",
+    "truck",
+    "checkpoint",
+    "post",
+    "outpost",
+    "base",
+    "barracks",
+    "station",
+    "headquarters",
+    "camp",
+    "position",
+    "office",
+];
