@@ -540,3 +540,14 @@ fn a_convoy_stands_for_its_owners_and_the_junta_for_the_army() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_relative_pronoun_on_the_wrong_noun_finds_the_actor_before_it() {
+    let ev = code(
+        "Myanmar's military faces resistance. The region staged one of the strongest \
+         oppositions to the military rule in Myanmar that seized power from the elected \
+         government of Aung San Suu Kyi.",
+    );
+    let e = only(&ev, "COERCE");
+    assert!(names(&e.actor)[0].contains("myanmar"), "{e:#?}");
+}

@@ -603,9 +603,31 @@ impl SyntaxCoder {
                         .iter()
                         .copied()
                         .find(|&c| tree.rel(c) == "nsubj");
-                    return self.actor_ref(tree, subject.unwrap_or(noun));
+                    if let Some(found) = self.actor_ref(tree, subject.unwrap_or(noun)) {
+                        return Some(found);
+                    }
                 }
-                return None;
+                // "one of the oppositions to the military rule in Myanmar that seized
+                // power": with the clause hung on the wrong noun, the nearest actor
+                // named right before the pronoun (not a place after "in") is meant.
+                let locative = |j: usize| {
+                    matches!(
+                        tree.case(j).as_deref(),
+                        Some("in" | "at" | "near" | "from" | "across")
+                    )
+                };
+                let before = (head.saturating_sub(6)..head)
+                    .rev()
+                    .take_while(|&j| tree.rel(j) != "punct" && tree.ann(j).upos != "VERB")
+                    .find(|&j| {
+                        tree.known(j)
+                            && !locative(j)
+                            && !tree.mention(j).is_some_and(|m| {
+                                let first = m.tokens.start.saturating_sub(tree.start);
+                                first < j && locative(first)
+                            })
+                    });
+                return before.and_then(|j| self.actor_ref(tree, j));
             }
             // "its attacks", "their positions": the latest organization (else group or
             // country: "the government said it would") within two sentences; "he",
