@@ -551,3 +551,13 @@ fn a_relative_pronoun_on_the_wrong_noun_finds_the_actor_before_it() {
     let e = only(&ev, "COERCE");
     assert!(names(&e.actor)[0].contains("myanmar"), "{e:#?}");
 }
+
+#[test]
+fn a_complaint_about_an_act_targets_its_doer_and_a_demand_whoever_is_to_act() {
+    let ev = code("Jordan complained to the United Nations on Monday over two Syrian air raids.");
+    let e = only(&ev, "ACCUSE");
+    assert!(names(&e.recipient)[0].contains("syria"), "{e:#?}");
+    let ev = code("Kenya demanded that Somalia withdraw its troops from the border.");
+    let e = only(&ev, "REQUEST");
+    assert!(names(&e.recipient)[0].contains("somalia"), "{e:#?}");
+}

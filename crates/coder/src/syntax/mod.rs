@@ -1107,6 +1107,37 @@ impl SyntaxCoder {
                 if let Some(doer) = self.demanded_of(&tree, t) {
                     recipients = vec![doer];
                 }
+                // "Greece demanded that its EC partners refuse": whoever is to act.
+                if recipients.is_empty() {
+                    recipients = tree.children[t]
+                        .iter()
+                        .copied()
+                        .filter(|&c| tree.rel(c) == "ccomp")
+                        .flat_map(|c| Self::arguments(&tree, c, &["nsubj".to_string()], false))
+                        .filter(|&x| tree.ann(x).upos != "PRON")
+                        .collect();
+                }
+            }
+            // "complained to the UN over two Israeli air raids": a complaint about an
+            // act is aimed at whoever did it, not at the one it is made to.
+            if trigger.category == events::Category::Accuse && pos == Pos::Verb {
+                // (Read off the words: "over two Israeli air raids last Friday" is often
+                // misparsed.) The doer is a name modifying the act's noun.
+                let about = (t + 1..tree.len)
+                    .find(|&w| matches!(tree.word(w).to_lowercase().as_str(), "over" | "about"));
+                let doer = about.and_then(|w| {
+                    (w + 1..(w + 6).min(tree.len))
+                        .take_while(|&j| tree.rel(j) != "punct")
+                        .find(|&j| {
+                            tree.known(j)
+                                && matches!(tree.ann(j).upos.as_str(), "ADJ" | "PROPN" | "NOUN")
+                                && (j + 1..(j + 4).min(tree.len))
+                                    .any(|n| tree.ann(n).upos == "NOUN" && trigger_noun(&tree, n))
+                        })
+                });
+                if let Some(m) = doer {
+                    recipients = vec![m];
+                }
             }
             if recipients.is_empty()
                 && pos == Pos::Verb
@@ -1746,6 +1777,28 @@ impl SyntaxCoder {
 
 /// The police a passive arrest implies: the latest police actor the document names
 /// before token `g`, else generic police.
+/// True when token `i` is a noun naming a hostile act ("raids", "attack", "shelling").
+fn trigger_noun(tree: &Tree<'_>, i: usize) -> bool {
+    matches!(
+        tree.lemma(i).as_str(),
+        "raid"
+            | "attack"
+            | "strike"
+            | "airstrike"
+            | "bombing"
+            | "shelling"
+            | "killing"
+            | "incursion"
+            | "violation"
+            | "arrest"
+            | "detention"
+            | "execution"
+            | "invasion"
+            | "occupation"
+            | "massacre"
+    )
+}
+
 /// True when token `i` names a national capital ("an admission by Moscow"), which
 /// stands for its government.
 fn capital(tree: &Tree<'_>, i: usize) -> bool {
