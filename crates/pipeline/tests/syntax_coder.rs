@@ -561,3 +561,10 @@ fn a_complaint_about_an_act_targets_its_doer_and_a_demand_whoever_is_to_act() {
     let e = only(&ev, "REQUEST");
     assert!(names(&e.recipient)[0].contains("somalia"), "{e:#?}");
 }
+
+#[test]
+fn a_threat_aims_at_the_place_its_complement_s_object_names() {
+    let ev = code("Boko Haram threatened on Monday to resume terrorist attacks in Niger.");
+    let e = only(&ev, "THREATEN");
+    assert!(names(&e.recipient)[0].contains("niger"), "{e:#?}");
+}

@@ -299,28 +299,48 @@ impl SyntaxCoder {
     /// Algiers") is said to happen in or be aimed at, as a recipient.
     fn place_target(tree: &Tree<'_>, t: usize) -> Option<(ActorRef, Option<Span>)> {
         let a = tree.article;
-        let heads: Vec<usize> = std::iter::once(t)
-            .chain(
-                tree.children[t]
-                    .iter()
-                    .copied()
-                    .filter(|&c| matches!(tree.rel(c), "xcomp" | "obj")),
-            )
-            .collect();
+        // The complement and object first, then their objects ("threatened to resume
+        // terrorist activities in Israel"), then the trigger itself; a country "of"
+        // the object is its target too ("the blockade of Serbia in the Adriatic").
+        let below = |x: usize| {
+            tree.children[x]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    // (An infinitive parsed as an adverbial clause is a complement too.)
+                    let infinitive = tree.rel(c) == "advcl"
+                        && tree.children[c]
+                            .iter()
+                            .any(|&m| tree.rel(m) == "mark" && tree.lemma(m) == "to");
+                    matches!(tree.rel(c), "xcomp" | "obj") || infinitive
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut heads: Vec<usize> = Vec::new();
+        for c in below(t) {
+            heads.push(c);
+            heads.extend(below(c));
+        }
+        heads.push(t);
         for h in heads {
             for &c in &tree.children[h] {
                 let rel = tree.rel(c);
+                let case = tree.case(c);
+                let of_object = h != t && tree.rel(h) == "obj" && case.as_deref() == Some("of");
                 if !(rel.starts_with("obl") || rel.starts_with("nmod"))
-                    || !matches!(
-                        tree.case(c).as_deref(),
-                        Some("in" | "to" | "on" | "against")
-                    )
+                    || !(of_object
+                        || matches!(case.as_deref(), Some("in" | "to" | "on" | "against")))
                 {
                     continue;
                 }
                 let here = a.tokens[tree.start + c].span;
                 let Some(m) = a.places.iter().find(|m| {
-                    m.kind == article::PlaceMentionKind::Toponym && m.span.contains(&here)
+                    m.kind == article::PlaceMentionKind::Toponym
+                        && m.span.contains(&here)
+                        && (!of_object
+                            || m.place
+                                .as_ref()
+                                .is_some_and(|p| p.precision == article::Precision::Country))
                 }) else {
                     continue;
                 };
