@@ -208,22 +208,11 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                                 })
                         })
                         .flatten();
-                    if let Some((m, sector)) = possessed {
-                        out.push(Found {
-                            tokens: i..i + n + m,
-                            name: i..i + n + m,
-                            sentence: si,
-                            source: Source::Agent {
-                                country: Some(c.clone()),
-                                sector,
-                            },
-                        });
-                        i += n + m;
-                        continue;
-                    }
-                    if let Some((m, sector)) = agent_after(kb, &lower, at + n) {
-                        // "Gambian President Dawda Jawara", "German Foreign Minister
-                        // Oskar Fischer": nationality and title belong to the person.
+                    let plain = agent_after(kb, &lower, at + n);
+                    // "Gambian President Dawda Jawara", "German Foreign Minister Oskar
+                    // Fischer": nationality and title belong to the person.
+                    if let (None, Some((m, _))) = (&possessed, &plain) {
+                        let m = *m;
                         let title = lower[at + n + m - 1].trim_end_matches('.').to_string();
                         let j = name_end(article, i + n + m, r.end);
                         if TITLES.contains(&title.as_str()) && j > i + n + m {
@@ -236,6 +225,8 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                             i = j;
                             continue;
                         }
+                    }
+                    if let Some((m, sector)) = possessed.or(plain) {
                         out.push(Found {
                             tokens: i..i + n + m,
                             name: i..i + n + m,

@@ -425,6 +425,17 @@ fn an_attack_blamed_on_a_group_is_that_group_s() {
     let e = only(&ev, "ASSAULT");
     assert!(names(&e.actor)[0].contains("shabaab"), "{e:#?}");
     assert_eq!(e.dead, Some(4));
+    // Responsibility claimed names the doer; a territory claimed names nobody.
+    let ev =
+        code("Responsibility for the bombing that killed six soldiers was claimed by Boko Haram.");
+    assert!(
+        ev.iter().any(|e| e.event_type.as_str() == "ASSAULT"
+            && names(&e.actor).iter().any(|n| n.contains("jama"))),
+        "{ev:#?}"
+    );
+    let ev = code("Three soldiers were killed in a desert region claimed by Morocco.");
+    let e = only(&ev, "ASSAULT");
+    assert!(e.actor.is_empty(), "{e:#?}");
     // Blame inside a relative clause is about something else.
     let ev = code("The attack came in a region where unrest blamed on bandits has grown.");
     assert!(

@@ -1837,7 +1837,14 @@ fn blamed_party(tree: &Tree<'_>, trigger: usize) -> Option<usize> {
         let want = match tree.lemma(v).as_str() {
             "blame" => "on",
             "attribute" => "to",
-            "claim" if tree.ann(v).xpos == "VBN" => "by",
+            // ("claimed by" only of responsibility: "territory claimed by Morocco"
+            // names no attacker.)
+            "claim"
+                if tree.ann(v).xpos == "VBN"
+                    && (0..tree.len).any(|w| tree.lemma(w) == "responsibility") =>
+            {
+                "by"
+            }
             _ => return None,
         };
         let p = v + 1;
