@@ -1151,8 +1151,12 @@ impl SyntaxCoder {
                         .find(|&j| {
                             tree.known(j)
                                 && matches!(tree.ann(j).upos.as_str(), "ADJ" | "PROPN" | "NOUN")
-                                && (j + 1..(j + 4).min(tree.len))
-                                    .any(|n| tree.ann(n).upos == "NOUN" && trigger_noun(&tree, n))
+                                && (j + 1..(j + 4).min(tree.len)).any(|n| {
+                                    self.event_noun(&tree, n).is_some_and(|x| {
+                                        use events::Category as C;
+                                        matches!(x.category, C::Assault | C::Coerce | C::Sanction)
+                                    })
+                                })
                         })
                 });
                 if let Some(m) = doer {
@@ -1797,28 +1801,6 @@ impl SyntaxCoder {
 
 /// The police a passive arrest implies: the latest police actor the document names
 /// before token `g`, else generic police.
-/// True when token `i` is a noun naming a hostile act ("raids", "attack", "shelling").
-fn trigger_noun(tree: &Tree<'_>, i: usize) -> bool {
-    matches!(
-        tree.lemma(i).as_str(),
-        "raid"
-            | "attack"
-            | "strike"
-            | "airstrike"
-            | "bombing"
-            | "shelling"
-            | "killing"
-            | "incursion"
-            | "violation"
-            | "arrest"
-            | "detention"
-            | "execution"
-            | "invasion"
-            | "occupation"
-            | "massacre"
-    )
-}
-
 /// True when token `i` names a national capital ("an admission by Moscow"), which
 /// stands for its government.
 fn capital(tree: &Tree<'_>, i: usize) -> bool {
