@@ -159,6 +159,17 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                     }
                 }
             }
+            // 1b. A demonym the dictionaries lack ("Serb", "Croat") standing for its
+            // country, when the gazetteer knows it: read as the country's name. A plural
+            // people noun ("three Albanians") is people, not the state, unless an agent
+            // noun follows ("Serb forces").
+            if kb_hit.is_none() {
+                kb_hit = demonym_country(article, kb, i, r.end).filter(|(n, _)| {
+                    let last = word(i + n - 1);
+                    let plural = last.len() > 3 && last.ends_with('s');
+                    !plural || agent_after(kb, &lower, at + n).is_some()
+                });
+            }
             // A country word naming a place ("in Afghanistan", or a province or city that
             // the dictionaries list under its country) is a location, not an actor.
             let kb_hit = kb_hit.filter(|(n, readings)| {
@@ -319,6 +330,32 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A gazetteer demonym starting at token `i` (and ending before `end`) whose country the
+/// KB knows by the gazetteer's name for it: its length in tokens and the country's
+/// readings.
+fn demonym_country(
+    article: &Article,
+    kb: &KnowledgeBase,
+    i: usize,
+    end: usize,
+) -> Option<(usize, Vec<Reading>)> {
+    let m = article.places.iter().find(|m| {
+        m.kind == PlaceMentionKind::Demonym && m.tokens.start == i && m.tokens.end <= end
+    })?;
+    let p = m.place.as_ref()?;
+    if p.precision != article::Precision::Country {
+        return None;
+    }
+    let name: Vec<String> = p.name.split_whitespace().map(norm).collect();
+    let readings: Vec<Reading> = kb
+        .readings(&name)
+        .iter()
+        .filter(|x| kb.entry(x.entry).kind == EntryKind::Country)
+        .copied()
+        .collect();
+    (!readings.is_empty() && m.tokens.end > i).then(|| (m.tokens.end - i, readings))
 }
 
 /// The end of the capitalized name that starts at `start` (at most five words; a

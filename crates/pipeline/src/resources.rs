@@ -60,6 +60,9 @@ pub fn places() -> Result<Places, PipelineError> {
 /// The curated actor knowledge base (`resources/actors/curated.jsonl`).
 pub const CURATED_ACTORS: &str = include_str!("../../../resources/actors/curated.jsonl");
 
+/// Curated agent nouns the Phoenix agent dictionary lacks (`resources/actors/agents.tsv`).
+pub const CURATED_AGENTS: &str = include_str!("../../../resources/actors/agents.tsv");
+
 /// Builds the actors stage from the curated file and the Phoenix actor and agent
 /// dictionaries (already loaded for the coder).
 pub fn actors(dict: &Dictionaries) -> Result<actors::Actors, PipelineError> {
@@ -86,17 +89,6 @@ pub fn actors(dict: &Dictionaries) -> Result<actors::Actors, PipelineError> {
                 .collect(),
         })
         .collect();
-    let agents = dict
-        .agents
-        .iter()
-        .filter_map(|g| {
-            let (_, sector) = split_actor_code(&format!("XXX{}", g.code));
-            sector.map(|sector| PhoenixAgent {
-                phrases: g.phrases.clone(),
-                sector,
-            })
-        })
-        .collect();
     let tokenize = |s: &str| -> Vec<String> {
         let (tokens, _) = segment::segment_text(s);
         tokens
@@ -104,6 +96,29 @@ pub fn actors(dict: &Dictionaries) -> Result<actors::Actors, PipelineError> {
             .filter_map(|t| s.get(t.span.range()).map(str::to_string))
             .collect()
     };
+    // The curated agent nouns come first: the first reading of a phrase wins.
+    let curated_agents = CURATED_AGENTS.lines().filter_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let (phrase, sector) = line.split_once('\t')?;
+        Some(PhoenixAgent {
+            phrases: vec![tokenize(&phrase.to_lowercase())],
+            sector: sector.trim().to_string(),
+        })
+    });
+    let agents = curated_agents
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(dict.agents.iter().filter_map(|g| {
+            let (_, sector) = split_actor_code(&format!("XXX{}", g.code));
+            sector.map(|sector| PhoenixAgent {
+                phrases: g.phrases.clone(),
+                sector,
+            })
+        }))
+        .collect();
     let kb =
         actors::KnowledgeBase::new(CURATED_ACTORS, phoenix, agents, &tokenize).map_err(|e| {
             PipelineError::Resource {

@@ -86,7 +86,18 @@ impl SyntaxCoder {
         if self.agents.is_empty() {
             return Some(String::new());
         }
+        // "militia forces", "insurgent fighters": a people word modifying a generic
+        // fighting noun gives the sector.
+        let generic = matches!(tree.lemma(head).as_str(), "force" | "forces" | "fighter");
         for start in from..=head {
+            if generic && start == head {
+                if let Some(s) = (from..head)
+                    .filter(|&x| matches!(tree.rel(x), "compound" | "amod"))
+                    .find_map(|x| self.agents.get(&tree.word(x).to_lowercase()))
+                {
+                    return Some(s.clone());
+                }
+            }
             let phrase: Vec<String> = (start..=head)
                 .map(|i| tree.word(i).to_lowercase())
                 .collect();
@@ -107,8 +118,9 @@ impl SyntaxCoder {
             return Some(String::new());
         }
         // "a refugee agency", "government positions": a people word modifying the noun.
+        // (A noun, not an adjective: "official contact" names no officials.)
         (from..head)
-            .filter(|&x| matches!(tree.rel(x), "compound" | "amod"))
+            .filter(|&x| matches!(tree.rel(x), "compound" | "amod") && tree.ann(x).upos == "NOUN")
             .find_map(|x| self.agents.get(&tree.word(x).to_lowercase()).cloned())
     }
 
@@ -229,6 +241,31 @@ impl SyntaxCoder {
                 }
             }
         }
+        // "confiscated weapons from armed groups", "signed a deal with Iran": a
+        // `from`/`with`/`against` phrase the parser hung on the object is the verb's.
+        for l in labels {
+            let Some(prep) = l.strip_prefix("obl:") else {
+                continue;
+            };
+            if !matches!(prep, "from" | "with" | "against")
+                || tree.children[t].iter().any(|&c| tree.matches(c, l))
+            {
+                continue;
+            }
+            for &o in &tree.children[t] {
+                if tree.rel(o) != "obj" {
+                    continue;
+                }
+                for &c in &tree.children[o] {
+                    if tree.rel(c).starts_with("nmod")
+                        && tree.case(c).as_deref() == Some(prep)
+                        && !out.contains(&c)
+                    {
+                        out.push(c);
+                    }
+                }
+            }
+        }
         out
     }
 
@@ -333,6 +370,21 @@ impl SyntaxCoder {
                 {
                     continue;
                 }
+                // ("in the town of Cizre": the name the place noun introduces.)
+                let c = if matches!(
+                    tree.lemma(c).as_str(),
+                    "town" | "city" | "village" | "province" | "district" | "region" | "area"
+                ) {
+                    tree.children[c]
+                        .iter()
+                        .copied()
+                        .find(|&x| {
+                            tree.rel(x).starts_with("nmod") && tree.case(x).as_deref() == Some("of")
+                        })
+                        .unwrap_or(c)
+                } else {
+                    c
+                };
                 let here = a.tokens[tree.start + c].span;
                 let Some(m) = a.places.iter().find(|m| {
                     m.kind == article::PlaceMentionKind::Toponym
@@ -437,7 +489,13 @@ impl SyntaxCoder {
             if matches!(w, ";" | "," | "but") || tree.rel(u) == "nsubj" && !known(u) {
                 break;
             }
-            if known(u) {
+            // (Not a country the event happens in: "a curfew in the town of Cizre in
+            // southeastern Turkey".)
+            let place = matches!(
+                tree.case(u).as_deref(),
+                Some("in" | "at" | "near" | "across" | "inside" | "outside" | "throughout")
+            );
+            if known(u) && !place {
                 return vec![u];
             }
             u += 1;
@@ -465,6 +523,19 @@ impl SyntaxCoder {
         let verb = tree.lemma(say);
         if !SAYING.contains(&verb.as_str()) && !ANNOUNCING.contains(&verb.as_str()) {
             return None;
+        }
+        // ("rejected a plan, and said they opposed": a conjoined "said" shares the
+        // first verb's subject.)
+        let mut say = say;
+        while tree.rel(say) == "conj"
+            && !tree.children[say]
+                .iter()
+                .any(|&c| tree.rel(c).starts_with("nsubj"))
+        {
+            match tree.ann(say).head.filter(|&v| v < tree.len) {
+                Some(v) => say = v,
+                None => break,
+            }
         }
         let speaker = tree.children[say]
             .iter()
@@ -1163,12 +1234,41 @@ impl SyntaxCoder {
                     recipients = vec![m];
                 }
             }
-            if recipients.is_empty()
-                && pos == Pos::Verb
-                && !trigger.symmetric
-                && !trigger.recipient.is_empty()
-            {
-                recipients = Self::fallback_recipient(&tree, t);
+            // "tighten the naval blockade of Serbia in the Adriatic", "lifted the siege
+            // on Sarajevo": the act named by the object is aimed at its `of`/`on`
+            // party, and so is the verb.
+            if pos == Pos::Verb {
+                let aimed = tree.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&o| tree.rel(o) == "obj" && self.event_noun(&tree, o).is_some())
+                    .flat_map(|o| tree.children[o].clone())
+                    .find(|&c| {
+                        tree.rel(c).starts_with("nmod")
+                            && matches!(tree.case(c).as_deref(), Some("of" | "on" | "against"))
+                            && tree.known(c)
+                    });
+                if let Some(c) = aimed {
+                    recipients = vec![c];
+                }
+            }
+            // (A frame argument that names nobody, "lodged a protest with Albania
+            // today" with "today" taken for the `with` phrase, does not count, except
+            // as the thing attacked or seized.)
+            let material = matches!(
+                trigger.category,
+                events::Category::Assault | events::Category::Coerce
+            );
+            let unnamed = recipients.is_empty()
+                || (!material
+                    && recipients
+                        .iter()
+                        .all(|&r| self.argument_ref(&tree, r, false).is_none()));
+            if unnamed && pos == Pos::Verb && !trigger.symmetric && !trigger.recipient.is_empty() {
+                let found = Self::fallback_recipient(&tree, t);
+                if !found.is_empty() {
+                    recipients = found;
+                }
             }
             // "a hunger strike in protest of the government's refusal", "blocked streets
             // in defiance of Chinese authorities": a protest is aimed at the first party
@@ -1233,7 +1333,14 @@ impl SyntaxCoder {
             // An event noun carried by a light verb ("held talks with", "carried out
             // attacks", "staged a hunger strike", "engaged in ethnic cleansing"): the
             // verb's subject acts, its `with`/`against`/`on` phrase is the other side.
-            if pos == Pos::Noun && matches!(tree.rel(t), "obj" | "obl") {
+            // (An `obl` only as "engaged in": "imposed a curfew after a demonstration"
+            // does not carry the demonstration.)
+            let carried = match tree.rel(t) {
+                "obj" => true,
+                "obl" => matches!(tree.case(t).as_deref(), Some("in" | "into")),
+                _ => false,
+            };
+            if pos == Pos::Noun && carried {
                 if let Some(h) = head_of_t.filter(|&h| {
                     tree.ann(h).upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h).as_str())
                 }) {
@@ -1247,7 +1354,15 @@ impl SyntaxCoder {
                     // (Also when the noun's own owner is only a pronoun: "continued their
                     // hunger strike" — the subject is who "their" means.)
                     if actors.iter().all(|&x| tree.ann(x).upos == "PRON") {
-                        actors = Self::arguments(&tree, h, &["nsubj".to_string()], false);
+                        // ("were engaged in ethnic cleansing", "involved in clashes": the
+                        // passive subject is the doer.)
+                        let subject: &[String] =
+                            if matches!(tree.lemma(h).as_str(), "engage" | "involve") {
+                                &["nsubj".to_string(), "nsubj:pass".to_string()]
+                            } else {
+                                &["nsubj".to_string()]
+                            };
+                        actors = Self::arguments(&tree, h, subject, false);
                         if actors.is_empty() {
                             actors = Self::inherited_subject(&tree, h);
                         }
@@ -1427,11 +1542,13 @@ impl SyntaxCoder {
                 for &h in heads {
                     // "Shona rebels", "Ugandan opposition candidates": a name modifying
                     // a noun stands inside that noun's phrase.
+                    // (Not a time word the parser hung it on: "with Albania today".)
                     let h = match tree.ann(h).head.filter(|&x| x < tree.len) {
                         Some(x)
                             if x != t
                                 && matches!(tree.rel(h), "compound" | "amod")
-                                && tree.ann(x).upos == "NOUN" =>
+                                && tree.ann(x).upos == "NOUN"
+                                && !crate::date::is_time_word(&tree.word(x).to_lowercase()) =>
                         {
                             x
                         }

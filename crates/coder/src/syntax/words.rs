@@ -226,6 +226,7 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "engage",
     "participate",
     "join",
+    "involve",
     "lead",
     "undertake",
     "step",
