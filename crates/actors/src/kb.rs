@@ -309,7 +309,17 @@ impl KnowledgeBase {
                 } else {
                     EntryKind::Organization
                 },
-                country: first.and_then(|r| r.country.clone()),
+                // (A country's undated code is its current one: Croatia is HRV, not
+                // the YUG of its first, pre-1991 role.)
+                country: if country_only {
+                    a.roles
+                        .iter()
+                        .find(|r| r.to.is_none() && r.country.is_some())
+                        .or(first)
+                        .and_then(|r| r.country.clone())
+                } else {
+                    first.and_then(|r| r.country.clone())
+                },
                 sector: first.and_then(|r| r.sector.clone()),
                 roles: a
                     .roles

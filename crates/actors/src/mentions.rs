@@ -133,6 +133,7 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
             }
         }
     }
+    let date = crate::coref::date_number(article);
     let mut out = Vec::new();
     for (si, s) in article.sentences.iter().enumerate() {
         let r = s.tokens.clone();
@@ -196,10 +197,11 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
             });
             if let Some((n, readings)) = kb_hit {
                 // A country word followed by an agent noun is one group actor.
+                // (The country's code on the story's date.)
                 let country = readings.iter().find_map(|x| {
                     let e = kb.entry(x.entry);
                     (e.kind == EntryKind::Country)
-                        .then(|| e.country.clone())
+                        .then(|| e.on(date).0)
                         .flatten()
                 });
                 if let Some(c) = &country {

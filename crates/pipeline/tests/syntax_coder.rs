@@ -579,3 +579,80 @@ fn a_threat_aims_at_the_place_its_complement_s_object_names() {
     let e = only(&ev, "THREATEN");
     assert!(names(&e.recipient)[0].contains("niger"), "{e:#?}");
 }
+
+#[test]
+fn a_demonym_the_dictionaries_lack_and_generic_forces_name_a_national_force() {
+    let ev = code("Croat forces killed four civilians near Vukovar on Monday.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.actor.len(), 1, "{e:#?}");
+    assert_eq!(e.actor[0].country.as_deref(), Some("HRV"), "{e:#?}");
+    assert_eq!(e.actor[0].agent.as_deref(), Some("MIL"), "{e:#?}");
+    // "Serb" is only a gazetteer demonym.
+    let ev = code("Serb forces shelled the town of Gorazde on Monday.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.actor[0].country.as_deref(), Some("SRB"), "{e:#?}");
+    // "were engaged in": the passive subject of a light verb is the doer.
+    let ev =
+        code("Ethiopian troops were engaged in ethnic cleansing against the Amhara population.");
+    let e = only(&ev, "ASSAULT");
+    assert!(names(&e.actor)[0].contains("ethiopia"), "{e:#?}");
+}
+
+#[test]
+fn misattached_phrases_and_unnamed_arguments_do_not_hide_the_recipient() {
+    // "with Togo yesterday": the time word is not the other side.
+    let ev = code("Ghana lodged a formal protest with Togo yesterday.");
+    let e = only(&ev, "ACCUSE");
+    assert_eq!(names(&e.recipient), vec!["togo"], "{e:#?}");
+    // "from" hung on the object.
+    let ev = code("Nigerian police confiscated rifles and ammunition from Fulani militias.");
+    let e = only(&ev, "COERCE");
+    assert!(names(&e.recipient)[0].contains("militia"), "{e:#?}");
+    // "at targets in Homs": the place stands for unnamed targets.
+    let ev = code("Syrian tanks fired rockets at targets in Homs.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(names(&e.recipient), vec!["homs"], "{e:#?}");
+    // A shelter stands for whom it holds.
+    let ev = code("A shelter for Sudanese refugees was attacked by Chadian militiamen.");
+    let e = only(&ev, "ASSAULT");
+    assert!(names(&e.recipient)[0].contains("refugees"), "{e:#?}");
+}
+
+#[test]
+fn mobilized_forces_are_the_actor_s_own_and_a_curfew_targets_the_town() {
+    let ev = code("Kenya mobilized army reservists for a possible war against Somalia.");
+    let e = only(&ev, "MOBILIZE");
+    assert_eq!(names(&e.recipient), vec!["somalia"], "{e:#?}");
+    let ev =
+        code("Indian authorities imposed a curfew in the town of Imphal in northeastern India.");
+    let e = only(&ev, "COERCE");
+    assert_eq!(names(&e.recipient), vec!["imphal"], "{e:#?}");
+    // A protest after which the curfew came is not the authorities' protest.
+    let ev =
+        code("The Zambian government imposed a curfew after a demonstration over food prices.");
+    assert!(
+        ev.iter().all(|e| e.event_type.as_str() != "PROTEST"
+            || !names(&e.actor).iter().any(|n| n.contains("zambia"))),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_blockade_s_target_and_a_conjoined_speaker() {
+    let ev = code("Turkey said it would tighten the blockade of Armenia along the border.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() != "ACCUSE")
+        .expect("an event");
+    assert_eq!(names(&e.recipient), vec!["armenia"], "{ev:#?}");
+    let ev = code(
+        "Kurdish rebels rejected a Turkish peace plan on Friday, and said they also opposed \
+         the deployment of a multinational force.",
+    );
+    assert!(
+        ev.iter()
+            .filter(|e| e.event_type.as_str() == "REJECT")
+            .all(|e| names(&e.actor).iter().all(|n| !n.contains("turkey"))),
+        "{ev:#?}"
+    );
+}

@@ -241,13 +241,14 @@ impl SyntaxCoder {
                 }
             }
         }
-        // "confiscated weapons from armed groups", "signed a deal with Iran": a
-        // `from`/`with`/`against` phrase the parser hung on the object is the verb's.
+        // "confiscated weapons from armed groups", "fired shells at targets": a
+        // `from`/`with`/`against`/`at`/`on` phrase the parser hung on the object is the
+        // verb's.
         for l in labels {
             let Some(prep) = l.strip_prefix("obl:") else {
                 continue;
             };
-            if !matches!(prep, "from" | "with" | "against")
+            if !matches!(prep, "from" | "with" | "against" | "at" | "on")
                 || tree.children[t].iter().any(|&c| tree.matches(c, l))
             {
                 continue;
@@ -805,6 +806,33 @@ impl SyntaxCoder {
         {
             return None;
         }
+        // "fired shells at targets in Jericho": unnamed targets stand for their place.
+        if upos == "NOUN" && tree.lemma(head) == "target" {
+            let place = tree.children[head].iter().copied().find_map(|c| {
+                if !tree.rel(c).starts_with("nmod")
+                    || !matches!(tree.case(c).as_deref(), Some("in" | "at" | "near"))
+                {
+                    return None;
+                }
+                let here = a.tokens[tree.start + c].span;
+                a.places.iter().find(|m| {
+                    m.kind == article::PlaceMentionKind::Toponym
+                        && m.span.contains(&here)
+                        && m.place.is_some()
+                })
+            });
+            if let Some(m) = place {
+                let name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+                return Some((
+                    ActorRef {
+                        name,
+                        text: Some(a.slice(m.span).to_string()),
+                        ..Default::default()
+                    },
+                    m.span,
+                ));
+            }
+        }
         // "the state police convoy", "an army checkpoint": a vehicle or post stands for
         // the people noun that modifies it.
         if upos == "NOUN" && OWNED_THINGS.contains(&tree.lemma(head).as_str()) {
@@ -825,8 +853,13 @@ impl SyntaxCoder {
         if upos == "NOUN" {
             for &c in &tree.children[head] {
                 let rel = tree.rel(c);
+                // ("a camp for Congolese refugees": a shelter stands for whom it holds.)
+                let shelter = matches!(
+                    tree.lemma(head).as_str(),
+                    "camp" | "shelter" | "home" | "school" | "hospital" | "orphanage"
+                ) && tree.case(c).as_deref() == Some("for");
                 let of = rel.starts_with("nmod")
-                    && (rel == "nmod:poss" || tree.case(c).as_deref() == Some("of"));
+                    && (rel == "nmod:poss" || tree.case(c).as_deref() == Some("of") || shelter);
                 let owner_pronoun = rel == "nmod:poss"
                     && matches!(tree.word(c).to_lowercase().as_str(), "its" | "their")
                     && self.people_sector(tree, head, head).is_none();
