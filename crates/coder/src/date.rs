@@ -381,13 +381,13 @@ fn clause_date(
         }
     }
     // The lead usually dates the story's main event: the first of its first three
-    // sentences that has a date ("State police expected the worst … It wasn't enough.
-    // More than 30 gunmen were waiting for them Monday"). A dateline split off as its
-    // own segment does not count.
+    // sentences that has a date, after a scene-setting opening ("Police feared the
+    // worst. It was not enough. Gunmen were waiting for them Monday"). A dateline split
+    // off as its own segment, or a short aside, does not count.
     article
         .sentences
         .iter()
-        .filter(|s| s.tokens.len() >= 5)
+        .filter(|s| s.tokens.len() >= 6)
         .take(3)
         .find_map(|s| in_sentence(&words(article, s.span), published))
 }

@@ -91,6 +91,10 @@ pub struct Candidate {
     pub sentence: usize,
     /// Index of a following candidate that names its parent ("Darzab, Jowzjan").
     pub parent: Option<usize>,
+    /// The parent is stated outright ("El Aguaje, a town in the municipality of
+    /// Aguililla"): when no place of this name lies in it, the parent is the best
+    /// answer.
+    pub parent_stated: bool,
 }
 
 /// Finds candidate toponyms in an article (segmented; annotations optional).
@@ -280,6 +284,7 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
                 embedded,
                 sentence: si,
                 parent: None,
+                parent_stated: false,
             });
             i = end;
         }
@@ -303,18 +308,47 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
                 .map(|t| word(t).to_lowercase())
                 .collect();
             let joined = between.join(" ");
+            // ", a town in the municipality of", ", a village in", ", a city in
+            // northern": an apposition that places X.
+            let apposition = between.len() <= 8
+                && between.first().map(String::as_str) == Some(",")
+                && matches!(between.get(1).map(String::as_str), Some("a" | "an" | "the"))
+                && between.iter().any(|w| PLACE_NOUNS.contains(&w.as_str()))
+                && between
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "in" | "of" | "near"));
             if joined.starts_with(", the capital of")
                 || joined.starts_with(", capital of")
+                || apposition
                 || joined.starts_with("in")
                     && between.len() == 1
                     && b.level_hint.is_some_and(|l| l != Level::Town)
             {
                 out[c].parent = Some(c + 1);
+                out[c].parent_stated = joined.contains("capital") || apposition;
             }
         }
     }
     out
 }
+
+/// Nouns of an apposition that places a town ("a village in").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "hamlet",
+    "community",
+    "settlement",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "municipality",
+    "district",
+    "county",
+    "province",
+    "region",
+];
 
 /// Place names inside one hyphenated token, each a candidate of its own.
 fn hyphen_parts(
@@ -358,6 +392,7 @@ fn hyphen_parts(
             embedded: false,
             sentence,
             parent: None,
+            parent_stated: false,
         });
     }
     out

@@ -206,12 +206,35 @@ fn pass(gazetteer: &Gazetteer, candidates: &[Candidate], context: &Context) -> V
         let c = &candidates[k];
         let parent = c.parent.and_then(|p| chosen.get(p).copied().flatten());
         if let Some((i, score, _)) = best(gazetteer, c, parent, context) {
-            if accept(&gazetteer.entry(i), c, score) {
-                chosen[k] = Some(i);
+            // "El Aguaje, a town in the municipality of Aguililla", when no El Aguaje
+            // lies there: the stated parent, not a namesake elsewhere.
+            match parent {
+                Some(p) if c.parent_stated && !within(gazetteer, p, i) => chosen[k] = Some(p),
+                _ => {
+                    if accept(&gazetteer.entry(i), c, score) {
+                        chosen[k] = Some(i);
+                    }
+                }
             }
         }
     }
     chosen
+}
+
+/// `inner` lies in `outer`; a town stands for its district ("a village near
+/// Aguililla": the same first- and second-level division).
+fn within(gazetteer: &Gazetteer, outer: u32, inner: u32) -> bool {
+    if gazetteer.contains(outer, inner) {
+        return true;
+    }
+    let (o, i) = (gazetteer.entry(outer), gazetteer.entry(inner));
+    o.level == Level::Town
+        && i.level == Level::Town
+        && !o.country.is_empty()
+        && o.country == i.country
+        && !o.admin1.is_empty()
+        && o.admin1 == i.admin1
+        && o.admin2 == i.admin2
 }
 
 /// Whether a resolved candidate is kept.
@@ -266,7 +289,7 @@ fn best(
             s -= 2.0;
         }
         if let Some(p) = parent {
-            if gazetteer.contains(p, h.entry) {
+            if within(gazetteer, p, h.entry) {
                 s += 10.0;
             } else if p != h.entry {
                 s -= 3.0;

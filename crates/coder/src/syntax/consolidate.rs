@@ -196,6 +196,23 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
             let (oa, ea) = (names(&o.actor), names(&e.actor));
             let (or, er) = (names(&o.recipient), names(&e.recipient));
             let agree = |x: &[String], y: &[String]| x == y || x.is_empty() || y.is_empty();
+            // "the gunmen opened up on the police convoy … Authorities said the state
+            // police convoy was ambushed": a doerless retelling whose target is the
+            // same kind of body (sector and country) as the attack's is that attack.
+            let counts_agree =
+                |a: Option<u64>, b: Option<u64>| a.is_none() || b.is_none() || a == b;
+            let same_body = ea.is_empty()
+                && !oa.is_empty()
+                && o.recipient.len() == 1
+                && e.recipient.len() == 1
+                && o.recipient[0].agent.is_some()
+                && o.recipient[0].agent == e.recipient[0].agent
+                && (o.recipient[0].country.is_none()
+                    || e.recipient[0].country.is_none()
+                    || o.recipient[0].country == e.recipient[0].country)
+                && counts_agree(o.dead, e.dead)
+                && counts_agree(o.injured, e.injured);
+            let or = if same_body { er.clone() } else { or };
             let shared = (!oa.is_empty() && oa == ea) || (!or.is_empty() && or == er);
             let modes_agree = match (&o.mode, &e.mode) {
                 (Some(a), Some(b)) => a == b,
@@ -207,7 +224,11 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
                 && agree(&oa, &ea)
                 && agree(&or, &er)
                 && match (&o.location, &e.location) {
-                    (Some(a), Some(b)) => places_agree(a, b),
+                    // (A retelling may name the town more precisely: one province.)
+                    (Some(a), Some(b)) => {
+                        places_agree(a, b)
+                            || same_body && a.admin1.is_some() && a.admin1 == b.admin1
+                    }
                     _ => true,
                 }
                 && match (&o.date, &e.date) {

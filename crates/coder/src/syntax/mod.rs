@@ -1087,6 +1087,26 @@ impl SyntaxCoder {
                 skip!("a copular noun describing an event told before");
             }
             let head_of_t = tree.ann(t).head.filter(|&h| h < tree.len);
+            // "violence has jumped in recent months", "attacks rose": a trend, not an
+            // event.
+            // (Read off the words too: "violence blamed on drug gangs has jumped" is
+            // often misparsed.)
+            let trend_after = (t + 1..(t + 7).min(tree.len))
+                .take_while(|&v| !matches!(tree.word(v), "," | ";" | "and" | "but"))
+                .find(|&v| {
+                    tree.ann(v).upos == "VERB"
+                        && TREND_VERBS.contains(&tree.lemma(v).as_str())
+                        && !tree.children[v]
+                            .iter()
+                            .any(|&c| tree.rel(c).starts_with("nsubj") && c != t)
+                });
+            if pos == Pos::Noun
+                && (tree.rel(t).starts_with("nsubj") || trend_after.is_some())
+                && (trend_after.is_some()
+                    || head_of_t.is_some_and(|h| TREND_VERBS.contains(&tree.lemma(h).as_str())))
+            {
+                skip!("a trend of events, not one event");
+            }
             let mut overridden: Option<events::Category> = None;
             let material = matches!(
                 trigger.category,

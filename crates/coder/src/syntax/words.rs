@@ -345,3 +345,27 @@ pub(super) const OWNED_THINGS: &[&str] = &[
     "position",
     "office",
 ];
+
+/// Verbs of a rising or falling count ("violence has jumped", "attacks declined"): their
+/// event-noun subject is a trend.
+pub(super) const TREND_VERBS: &[&str] = &[
+    "jump",
+    "rise",
+    "increase",
+    "surge",
+    "soar",
+    "spike",
+    "climb",
+    "grow",
+    "double",
+    "triple",
+    "decline",
+    "decrease",
+    "drop",
+    "fall",
+    "fluctuate",
+    "subside",
+    "ease",
+    "abate",
+    "slow",
+];
