@@ -656,3 +656,38 @@ fn a_blockade_s_target_and_a_conjoined_speaker() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn an_ambush_told_over_several_sentences_is_one_dated_event() {
+    let pipeline = Pipeline::new(&Config::default()).expect("embedded resources load");
+    let a = Article::new(
+        Meta {
+            doc_id: "t".into(),
+            published: Some("2024-03-06".into()),
+            ..Default::default()
+        },
+        "Soldiers at the base in Kano state expected trouble on the road. It was not enough.\n\n\
+         Dozens of armed bandits were waiting for them Tuesday near the village, police said.\n\n\
+         Officials said the bandits opened up on the army patrol with rifles.\n\n\
+         Seven soldiers were killed. Four other soldiers were wounded.\n\n\
+         Kidnappings blamed on bandits have risen sharply in recent months.\n\n\
+         Police said the army patrol was ambushed as it returned to the base."
+            .to_string(),
+    );
+    let ev = pipeline.run(a).events;
+    let assaults: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.event_type.as_str() == "ASSAULT")
+        .collect();
+    assert_eq!(assaults.len(), 1, "{ev:#?}");
+    let e = assaults[0];
+    assert!(names(&e.actor)[0].contains("bandits"), "{e:#?}");
+    assert_eq!((e.dead, e.injured), (Some(7), Some(4)), "{e:#?}");
+    assert_eq!(e.date.as_deref(), Some("2024-03-05"), "{e:#?}");
+    // A rising count of attacks is a trend, not an attack.
+    let ev = code("Attacks by the militia rose sharply last year.");
+    assert!(
+        ev.iter().all(|e| e.event_type.as_str() != "ASSAULT"),
+        "{ev:#?}"
+    );
+}

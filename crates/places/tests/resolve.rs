@@ -394,3 +394,24 @@ fn a_bare_name_is_the_state_not_the_county_named_after_it() {
         .expect("Delaware resolved");
     assert_eq!(delaware.precision, Precision::Admin1, "{delaware:?}");
 }
+
+#[test]
+fn a_stated_parent_beats_a_namesake_elsewhere() {
+    // The only Horasan is in Turkey; the text puts this one in Darzab district.
+    let found = places_of("Fighters gathered in Horasan, a town in Darzab district.");
+    let horasan = found
+        .iter()
+        .find(|f| f.0 == "Horasan")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(
+        horasan.1.as_deref().is_some_and(|p| p.starts_with("Darz")),
+        "{found:?}"
+    );
+    // A namesake that does lie in the stated parent is kept.
+    let found = places_of("Crowds gathered in Springfield, a city in Missouri.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Springfield Missouri"),
+        "{found:?}"
+    );
+}
