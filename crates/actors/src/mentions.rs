@@ -193,7 +193,22 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                             .is_some_and(|p| p.precision != article::Precision::Country)
                 });
                 let locative = at > 0 && LOCATIVE.contains(&lower[at - 1].as_str());
-                !(sub_country_place || locative)
+                // "the Nigerian Union of Teachers": a country word opening an
+                // organization's name that the recognizer found, when the rest is no
+                // KB name or agent phrase ("Afghan Taliban", "Afghan forces" stay).
+                let entity_start =
+                    i == 0 || label[i - 1] != label[i] || entity_end[i - 1] != entity_end[i];
+                let opens_org = label[i] == Some(EntityLabel::Org)
+                    && entity_start
+                    && entity_end[i] > i + n
+                    && entity_end[i] <= r.end
+                    && {
+                        let rest = at + n;
+                        let known_rest = (1..=kb.longest().min(r.end - i - n))
+                            .any(|m| !kb.readings(&lower[rest..rest + m]).is_empty());
+                        !known_rest && agent_after(kb, &lower, rest).is_none()
+                    };
+                !(sub_country_place || locative || opens_org)
             });
             if let Some((n, readings)) = kb_hit {
                 // A country word followed by an agent noun is one group actor.

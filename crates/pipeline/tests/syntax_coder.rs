@@ -691,3 +691,27 @@ fn an_ambush_told_over_several_sentences_is_one_dated_event() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn organizations_named_with_a_nationality_and_speakers_keep_their_names() {
+    // The recognizer's organization name wins over the country word opening it.
+    let ev = code(
+        "The Kenyan Union of Nurses, the largest health workers' union, announced on \
+         Monday that it has called off a ten-day strike.",
+    );
+    let e = only(&ev, "CONCEDE");
+    assert!(names(&e.actor)[0].contains("union of nurses"), "{e:#?}");
+    // A body's name cut off from "foreign ministers" by the parser still owns them.
+    let ev =
+        code("European Community foreign ministers demanded the withdrawal of Russian forces.");
+    let e = only(&ev, "REQUEST");
+    assert_eq!(names(&e.actor), vec!["european union"], "{e:#?}");
+    // "they" is the speaker, whose own words stay one of its names.
+    let ev = code("Serbian leaders said they would boycott all official contact with Kosovo.");
+    let e = only(&ev, "THREATEN");
+    assert!(
+        e.actor[0].name == "Serbian leaders"
+            || e.actor[0].aliases.iter().any(|a| a == "Serbian leaders"),
+        "{e:#?}"
+    );
+}

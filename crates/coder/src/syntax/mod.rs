@@ -728,6 +728,12 @@ impl SyntaxCoder {
             // clause is the speaker, when number and kind agree.
             if let Some(speaker) = self.reporting_speaker(tree, head, &lemma) {
                 if let Some((mut r, span)) = self.actor_ref(tree, speaker) {
+                    // (The speaker's own words stay one of its names.)
+                    if let Some(t) = r.text.take().filter(|t| *t != r.name) {
+                        if !r.aliases.contains(&t) {
+                            r.aliases.push(t);
+                        }
+                    }
                     r.text = Some(tree.word(head).to_string());
                     return Some((r, span));
                 }
@@ -901,7 +907,18 @@ impl SyntaxCoder {
         // "the Islamic State fighters", "Taliban commanders": members stand for the
         // group that modifies them.
         if upos == "NOUN" {
-            if let Some(x) = (from..head).find(|&x| tree.known(x)) {
+            // (Also a name right before the phrase that the parser cut off from it:
+            // "European Community foreign ministers demanded".)
+            let before = from.checked_sub(1).filter(|&x| {
+                tree.known(x)
+                    && tree.word(x).chars().next().is_some_and(char::is_uppercase)
+                    && tree.ann(x).head != Some(head)
+                    && self.people_sector(tree, from, head).is_some()
+                    && tree
+                        .mention(x)
+                        .is_some_and(|m| m.tokens.end == tree.start + from)
+            });
+            if let Some(x) = (from..head).find(|&x| tree.known(x)).or(before) {
                 if let Some((mut r, named)) = self.actor_ref(tree, x) {
                     let phrase = tree.span(from, head);
                     let whole = Span::new(named.start.min(phrase.start), phrase.end);
