@@ -193,7 +193,7 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                             .is_some_and(|p| p.precision != article::Precision::Country)
                 });
                 let locative = at > 0 && LOCATIVE.contains(&lower[at - 1].as_str());
-                // "the Nigerian Union of Teachers": a country word opening an
+                // "the Kenyan Union of Nurses": a country word opening an
                 // organization's name that the recognizer found, when the rest is no
                 // KB name or agent phrase ("Afghan Taliban", "Afghan forces" stay).
                 let entity_start =

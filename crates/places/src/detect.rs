@@ -91,8 +91,8 @@ pub struct Candidate {
     pub sentence: usize,
     /// Index of a following candidate that names its parent ("Darzab, Jowzjan").
     pub parent: Option<usize>,
-    /// The parent is stated outright ("El Aguaje, a town in the municipality of
-    /// Aguililla"): when no place of this name lies in it, the parent is the best
+    /// The parent is stated outright ("Horasan, a town in the district of
+    /// Darzab"): when no place of this name lies in it, the parent is the best
     /// answer.
     pub parent_stated: bool,
 }

@@ -206,7 +206,7 @@ fn pass(gazetteer: &Gazetteer, candidates: &[Candidate], context: &Context) -> V
         let c = &candidates[k];
         let parent = c.parent.and_then(|p| chosen.get(p).copied().flatten());
         if let Some((i, score, _)) = best(gazetteer, c, parent, context) {
-            // "El Aguaje, a town in the municipality of Aguililla", when no El Aguaje
+            // "Horasan, a town in the district of Darzab", when no Horasan
             // lies there: the stated parent, not a namesake elsewhere.
             match parent {
                 Some(p) if c.parent_stated && !within(gazetteer, p, i) => chosen[k] = Some(p),
@@ -222,7 +222,7 @@ fn pass(gazetteer: &Gazetteer, candidates: &[Candidate], context: &Context) -> V
 }
 
 /// `inner` lies in `outer`; a town stands for its district ("a village near
-/// Aguililla": the same first- and second-level division).
+/// Darzab": the same first- and second-level division).
 fn within(gazetteer: &Gazetteer, outer: u32, inner: u32) -> bool {
     if gazetteer.contains(outer, inner) {
         return true;

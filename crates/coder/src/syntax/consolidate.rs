@@ -196,8 +196,8 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
             let (oa, ea) = (names(&o.actor), names(&e.actor));
             let (or, er) = (names(&o.recipient), names(&e.recipient));
             let agree = |x: &[String], y: &[String]| x == y || x.is_empty() || y.is_empty();
-            // "the gunmen opened up on the police convoy … Authorities said the state
-            // police convoy was ambushed": a doerless retelling whose target is the
+            // "the bandits opened up on the army patrol … Police said the army patrol
+            // was ambushed": a doerless retelling whose target is the
             // same kind of body (sector and country) as the attack's is that attack.
             let counts_agree =
                 |a: Option<u64>, b: Option<u64>| a.is_none() || b.is_none() || a == b;

@@ -241,7 +241,7 @@ impl SyntaxCoder {
                 }
             }
         }
-        // "confiscated weapons from armed groups", "fired shells at targets": a
+        // "seized rifles from a militia", "fired rockets at targets": a
         // `from`/`with`/`against`/`at`/`on` phrase the parser hung on the object is the
         // verb's.
         for l in labels {
@@ -371,7 +371,7 @@ impl SyntaxCoder {
                 {
                     continue;
                 }
-                // ("in the town of Cizre": the name the place noun introduces.)
+                // ("in the town of Imphal": the name the place noun introduces.)
                 let c = if matches!(
                     tree.lemma(c).as_str(),
                     "town" | "city" | "village" | "province" | "district" | "region" | "area"
@@ -397,15 +397,7 @@ impl SyntaxCoder {
                 }) else {
                     continue;
                 };
-                let place = crate::location::place_ref(a, m)?;
-                return Some((
-                    ActorRef {
-                        name: place.name.clone(),
-                        text: Some(a.slice(m.span).to_string()),
-                        ..Default::default()
-                    },
-                    Some(m.span),
-                ));
+                return place_side(a, m).map(|r| (r, Some(m.span)));
             }
         }
         None
@@ -490,7 +482,7 @@ impl SyntaxCoder {
             if matches!(w, ";" | "," | "but") || tree.rel(u) == "nsubj" && !known(u) {
                 break;
             }
-            // (Not a country the event happens in: "a curfew in the town of Cizre in
+            // (Not a country the event happens in: "a curfew in the town of Imphal in
             // southeastern Turkey".)
             let place = matches!(
                 tree.case(u).as_deref(),
@@ -827,16 +819,8 @@ impl SyntaxCoder {
                         && m.place.is_some()
                 })
             });
-            if let Some(m) = place {
-                let name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-                return Some((
-                    ActorRef {
-                        name,
-                        text: Some(a.slice(m.span).to_string()),
-                        ..Default::default()
-                    },
-                    m.span,
-                ));
+            if let Some((m, r)) = place.and_then(|m| Some((m, place_side(a, m)?))) {
+                return Some((r, m.span));
             }
         }
         // "the state police convoy", "an army checkpoint": a vehicle or post stands for
@@ -859,7 +843,7 @@ impl SyntaxCoder {
         if upos == "NOUN" {
             for &c in &tree.children[head] {
                 let rel = tree.rel(c);
-                // ("a camp for Congolese refugees": a shelter stands for whom it holds.)
+                // ("a shelter for Sudanese refugees": it stands for whom it holds.)
                 let shelter = matches!(
                     tree.lemma(head).as_str(),
                     "camp" | "shelter" | "home" | "school" | "hospital" | "orphanage"
@@ -908,7 +892,7 @@ impl SyntaxCoder {
         // group that modifies them.
         if upos == "NOUN" {
             // (Also a name right before the phrase that the parser cut off from it:
-            // "European Community foreign ministers demanded".)
+            // "Arab League foreign ministers demanded".)
             let before = from.checked_sub(1).filter(|&x| {
                 tree.known(x)
                     && tree.word(x).chars().next().is_some_and(char::is_uppercase)
@@ -1104,9 +1088,9 @@ impl SyntaxCoder {
                 skip!("a copular noun describing an event told before");
             }
             let head_of_t = tree.ann(t).head.filter(|&h| h < tree.len);
-            // "violence has jumped in recent months", "attacks rose": a trend, not an
+            // "kidnappings have risen in recent months", "attacks rose": a trend, not an
             // event.
-            // (Read off the words too: "violence blamed on drug gangs has jumped" is
+            // (Read off the words too: "kidnappings blamed on bandits have risen" is
             // often misparsed.)
             let trend_after = (t + 1..(t + 7).min(tree.len))
                 .take_while(|&v| !matches!(tree.word(v), "," | ";" | "and" | "but"))
@@ -1304,8 +1288,8 @@ impl SyntaxCoder {
                     recipients = vec![m];
                 }
             }
-            // "tighten the naval blockade of Serbia in the Adriatic", "lifted the siege
-            // on Sarajevo": the act named by the object is aimed at its `of`/`on`
+            // "tighten the blockade of Armenia along the border", "lifted the siege
+            // on the city": the act named by the object is aimed at its `of`/`on`
             // party, and so is the verb.
             if pos == Pos::Verb {
                 let aimed = tree.children[t]
@@ -1322,15 +1306,15 @@ impl SyntaxCoder {
                     recipients = vec![c];
                 }
             }
-            // (A frame argument that names nobody, "lodged a protest with Albania
-            // today" with "today" taken for the `with` phrase, does not count, except
+            // (A frame argument that names nobody, "lodged a protest with Togo
+            // yesterday" with "yesterday" taken for the `with` phrase, does not count, except
             // as the thing attacked or seized.)
-            let material = matches!(
+            let things_targeted = matches!(
                 trigger.category,
                 events::Category::Assault | events::Category::Coerce
             );
             let unnamed = recipients.is_empty()
-                || (!material
+                || (!things_targeted
                     && recipients
                         .iter()
                         .all(|&r| self.argument_ref(&tree, r, false).is_none()));
@@ -1612,7 +1596,7 @@ impl SyntaxCoder {
                 for &h in heads {
                     // "Shona rebels", "Ugandan opposition candidates": a name modifying
                     // a noun stands inside that noun's phrase.
-                    // (Not a time word the parser hung it on: "with Albania today".)
+                    // (Not a time word the parser hung it on: "with Togo yesterday".)
                     let h = match tree.ann(h).head.filter(|&x| x < tree.len) {
                         Some(x)
                             if x != t
@@ -1990,6 +1974,17 @@ impl SyntaxCoder {
 /// before token `g`, else generic police.
 /// True when token `i` names a national capital ("an admission by Moscow"), which
 /// stands for its government.
+/// A place standing as an event's side ("a curfew in Imphal", "fired at targets in
+/// Homs"): its gazetteer name, with the words the text uses.
+fn place_side(a: &Article, m: &article::PlaceMention) -> Option<ActorRef> {
+    let place = crate::location::place_ref(a, m)?;
+    Some(ActorRef {
+        name: place.name,
+        text: Some(a.slice(m.span).to_string()),
+        ..Default::default()
+    })
+}
+
 fn capital(tree: &Tree<'_>, i: usize) -> bool {
     let here = tree.span(i, i);
     tree.ann(i).upos == "PROPN"

@@ -346,7 +346,7 @@ pub(super) const OWNED_THINGS: &[&str] = &[
     "office",
 ];
 
-/// Verbs of a rising or falling count ("violence has jumped", "attacks declined"): their
+/// Verbs of a rising or falling count ("kidnappings have risen", "attacks declined"): their
 /// event-noun subject is a trend.
 pub(super) const TREND_VERBS: &[&str] = &[
     "jump",
