@@ -1101,11 +1101,9 @@ impl SyntaxCoder {
                             .iter()
                             .any(|&c| tree.rel(c).starts_with("nsubj") && c != t)
                 });
-            if pos == Pos::Noun
-                && (tree.rel(t).starts_with("nsubj") || trend_after.is_some())
-                && (trend_after.is_some()
-                    || head_of_t.is_some_and(|h| TREND_VERBS.contains(&tree.lemma(h).as_str())))
-            {
+            let trend_head = tree.rel(t).starts_with("nsubj")
+                && head_of_t.is_some_and(|h| TREND_VERBS.contains(&tree.lemma(h).as_str()));
+            if pos == Pos::Noun && (trend_head || trend_after.is_some()) {
                 skip!("a trend of events, not one event");
             }
             let mut overridden: Option<events::Category> = None;
