@@ -25,6 +25,10 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     said_on_day_that(words, out);
     subject_with_relative_clause(out);
     clause_after_conjunction(words, out);
+    number_root(out);
+    up_to_number(words, out);
+    object_of_time_word(words, out);
+    title_before_name(out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -253,6 +257,162 @@ fn said_on_day_that(words: &[&str], out: &mut [TokenAnnotation]) {
         out[that].deprel = "mark".into();
         out[that].upos = "SCONJ".into();
         out[that].xpos = "IN".into();
+    }
+}
+
+/// "Three soldiers were killed": parsed with the opening number as the root and the
+/// verb hung under it. The verb is the root, the number a modifier of the noun right
+/// after it (with only that noun's own modifiers between).
+fn number_root(out: &mut [TokenAnnotation]) {
+    let Some(n) = out
+        .iter()
+        .position(|a| a.head.is_none() && a.deprel == "root")
+    else {
+        return;
+    };
+    if out[n].upos != "NUM" {
+        return;
+    }
+    // The verb under the number, and its subject right of the number.
+    let Some(v) = (n + 1..out.len()).find(|&v| out[v].head == Some(n) && out[v].upos == "VERB")
+    else {
+        return;
+    };
+    let Some(s) = (n + 1..v).find(|&s| {
+        out[s].head == Some(v)
+            && out[s].deprel.starts_with("nsubj")
+            && matches!(out[s].upos.as_str(), "NOUN" | "PROPN")
+    }) else {
+        return;
+    };
+    if !(n + 1..s).all(|x| dominated(out, x, s)) {
+        return;
+    }
+    out[v].head = None;
+    out[v].deprel = "root".into();
+    out[n].head = Some(s);
+    out[n].deprel = "nummod".into();
+    for (c, a) in out.iter_mut().enumerate() {
+        if a.head == Some(n) && c != v {
+            a.head = Some(v);
+        }
+    }
+}
+
+/// "kidnapped up to 16 advisers": "up" taken for the verb's particle and the people
+/// for an oblique. "up to" bounds the number; the people are the object.
+fn up_to_number(words: &[&str], out: &mut [TokenAnnotation]) {
+    for u in 0..out.len().saturating_sub(3) {
+        if !words[u].eq_ignore_ascii_case("up")
+            || !words[u + 1].eq_ignore_ascii_case("to")
+            || out[u].deprel != "compound:prt"
+            || out[u + 2].upos != "NUM"
+        {
+            continue;
+        }
+        let Some(v) = out[u]
+            .head
+            .filter(|&v| v < out.len() && out[v].upos == "VERB")
+        else {
+            continue;
+        };
+        let Some(x) = out[u + 2].head.filter(|&x| x > u + 2 && x < out.len()) else {
+            continue;
+        };
+        if out[x].head != Some(v) || !out[x].deprel.starts_with("obl") {
+            continue;
+        }
+        if (0..out.len()).any(|c| out[c].head == Some(v) && out[c].deprel == "obj") {
+            continue;
+        }
+        if out[u + 1].head != Some(x) {
+            continue;
+        }
+        out[x].deprel = "obj".into();
+        out[u].head = Some(u + 2);
+        out[u].deprel = "advmod".into();
+        out[u + 1].head = Some(u);
+        out[u + 1].deprel = "fixed".into();
+    }
+}
+
+/// "forced out on Wednesday more than 1,000 refugees": the object after the verb's
+/// time oblique, hung under that oblique or elsewhere, belongs to the verb.
+fn object_of_time_word(words: &[&str], out: &mut [TokenAnnotation]) {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "week",
+    ];
+    for o in 0..out.len() {
+        let unmarked = matches!(out[o].deprel.as_str(), "obj" | "nmod:unmarked");
+        if !unmarked || !matches!(out[o].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        // A noun with a preposition of its own is an oblique, not an object.
+        if (0..out.len()).any(|c| out[c].head == Some(o) && out[c].deprel == "case") {
+            continue;
+        }
+        // The time oblique right before the object's phrase.
+        let first = (0..o).find(|&x| dominated(out, x, o)).unwrap_or(o);
+        let Some(t) = first.checked_sub(1) else {
+            continue;
+        };
+        if !DAYS.contains(&words[t].to_lowercase().as_str()) || !out[t].deprel.starts_with("obl") {
+            continue;
+        }
+        let Some(v) = out[t]
+            .head
+            .filter(|&v| v < out.len() && out[v].upos == "VERB")
+        else {
+            continue;
+        };
+        if out[o].head == Some(v) || dominated(out, v, o) {
+            continue;
+        }
+        if out[o].deprel == "nmod:unmarked" && out[o].head != Some(t) {
+            // Hung elsewhere: only a numbered phrase ("500 villagers") is sure to be one.
+            if !(0..o).any(|c| out[c].head == Some(o) && out[c].deprel == "nummod") {
+                continue;
+            }
+        }
+        if (0..out.len()).any(|c| c != o && out[c].head == Some(v) && out[c].deprel == "obj") {
+            continue;
+        }
+        // Dependents right of the object that hung on its old head stay where they are.
+        out[o].head = Some(v);
+        out[o].deprel = "obj".into();
+    }
+}
+
+/// "Opposition leader Maria Lopez staged a strike": the title noun and the name taken
+/// for two subjects (or objects) of one verb. The title modifies the name.
+fn title_before_name(out: &mut [TokenAnnotation]) {
+    for i in 0..out.len().saturating_sub(1) {
+        let n = i + 1;
+        if out[i].upos != "NOUN" || out[n].upos != "PROPN" {
+            continue;
+        }
+        let rel = out[i].deprel.clone();
+        if !(rel.starts_with("nsubj") || rel == "obj") || out[n].deprel != rel {
+            continue;
+        }
+        if out[i].head.is_none() || out[i].head != out[n].head {
+            continue;
+        }
+        out[i].head = Some(n);
+        out[i].deprel = "compound".into();
     }
 }
 
@@ -564,6 +724,70 @@ mod tests {
         let before = out.clone();
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out, before);
+    }
+
+    #[test]
+    fn an_opening_number_gives_the_root_back() {
+        let words = ["Three", "US", "soldiers", "were", "killed", "."];
+        let mut out = ann(&[
+            ("NUM", None, "root"),
+            ("PROPN", Some(2), "compound"),
+            ("NOUN", Some(4), "nsubj:pass"),
+            ("AUX", Some(4), "aux:pass"),
+            ("VERB", Some(0), "parataxis"),
+            ("PUNCT", Some(0), "punct"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[4].head, out[4].deprel.as_str()), (None, "root"));
+        assert_eq!((out[0].head, out[0].deprel.as_str()), (Some(2), "nummod"));
+        assert_eq!(out[5].head, Some(4));
+    }
+
+    #[test]
+    fn up_to_a_number_is_a_bound_and_the_people_the_object() {
+        let words = ["They", "seized", "up", "to", "16", "advisers"];
+        let mut out = ann(&[
+            ("PRON", Some(1), "nsubj"),
+            ("VERB", None, "root"),
+            ("ADP", Some(1), "compound:prt"),
+            ("ADP", Some(5), "case"),
+            ("NUM", Some(5), "nummod"),
+            ("NOUN", Some(1), "obl"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[5].deprel, "obj");
+        assert_eq!((out[2].head, out[2].deprel.as_str()), (Some(4), "advmod"));
+        assert_eq!((out[3].head, out[3].deprel.as_str()), (Some(2), "fixed"));
+    }
+
+    #[test]
+    fn an_object_under_a_time_oblique_moves_to_the_verb() {
+        let words = ["They", "expelled", "on", "Monday", "100", "people"];
+        let mut out = ann(&[
+            ("PRON", Some(1), "nsubj"),
+            ("VERB", None, "root"),
+            ("ADP", Some(3), "case"),
+            ("PROPN", Some(1), "obl"),
+            ("NUM", Some(5), "nummod"),
+            ("NOUN", Some(3), "obj"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[5].head, Some(1));
+    }
+
+    #[test]
+    fn a_title_before_a_name_modifies_it() {
+        let words = ["Opposition", "leader", "Maria", "Lopez", "resigned"];
+        let mut out = ann(&[
+            ("NOUN", Some(1), "compound"),
+            ("NOUN", Some(4), "nsubj"),
+            ("PROPN", Some(4), "nsubj"),
+            ("PROPN", Some(2), "flat"),
+            ("VERB", None, "root"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(2), "compound"));
+        assert_eq!(out[2].deprel, "nsubj");
     }
 
     #[test]

@@ -714,3 +714,25 @@ fn organizations_named_with_a_nationality_and_speakers_keep_their_names() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn numbers_the_parser_misplaces_and_sizes_of_those_acting() {
+    // An opening number the parser took for the root still counts the dead.
+    let ev = code("Three soldiers were killed by a roadside bomb near the border.");
+    assert_eq!(only(&ev, "ASSAULT").dead, Some(3), "{ev:#?}");
+    // "up to 20": the people seized are the object, and their number the size.
+    let ev = code("Rebels kidnapped up to 20 aid workers from a convoy on Sunday.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.size, Some(20), "{e:#?}");
+    assert!(!e.recipient.is_empty(), "{e:#?}");
+    // An object the parser hung under the time word.
+    let ev = code("The army forced out on Wednesday more than 500 villagers from their homes near the border.");
+    assert_eq!(only(&ev, "COERCE").size, Some(500), "{ev:#?}");
+    // The attackers' number, stated a sentence before "the gunmen" act.
+    let ev = code("About 40 gunmen arrived in the village at dawn. The gunmen killed six farmers.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!((e.dead, e.size), (Some(6), Some(40)), "{e:#?}");
+    // One named person protesting alone is a protest of one.
+    let ev = code("Opposition leader Maria Lopez staged a hunger strike in prison on Sunday.");
+    assert_eq!(only(&ev, "PROTEST").size, Some(1), "{ev:#?}");
+}

@@ -22,7 +22,7 @@ mod words;
 
 pub use consolidate::consolidate;
 use consolidate::merge_sentence;
-use numbers::{number_at, sentence_counts, verb_stems};
+use numbers::{phrase_count, sentence_counts, verb_stems};
 use tree::Tree;
 use words::*;
 
@@ -1724,31 +1724,54 @@ impl SyntaxCoder {
                 }
                 None => Vec::new(),
             };
-            // The number of a noun phrase: the head itself ("wounding 28"), its number
-            // modifier, or one on a compound ("eight police officers").
-            let count_of = |h: usize| {
-                let modifiers = |x: usize| {
-                    tree.children[x]
-                        .iter()
-                        .copied()
-                        .filter(|&c| tree.rel(c) == "nummod")
-                        .collect::<Vec<_>>()
-                };
-                std::iter::once(h)
-                    .chain(modifiers(h))
-                    .chain(
-                        tree.children[h]
-                            .iter()
-                            .copied()
-                            .filter(|&c| c < h && tree.rel(c) == "compound")
-                            .flat_map(modifiers),
-                    )
-                    .find_map(|c| number_at(&tree, c))
-            };
+            let count_of = |h: usize| phrase_count(&tree, h);
             let counts: Vec<u64> = counted.iter().filter_map(|&h| count_of(h)).collect();
             let count = (!counts.is_empty()).then(|| counts.iter().sum::<u64>());
+            // The people acting are the size of an attack or protest when numbered
+            // ("some 30 gunmen opened fire", "200 students marched"); one named person
+            // protesting alone is a protest of one.
+            let acting_size = if count_role == Some("size") || casualties.is_some() {
+                None
+            } else if matches!(
+                trigger.category,
+                events::Category::Assault | events::Category::Protest
+            ) {
+                let numbered: Vec<u64> = actors.iter().filter_map(|&h| count_of(h)).collect();
+                if !numbered.is_empty() {
+                    Some(numbered.iter().sum::<u64>())
+                } else if let [h] = actors[..] {
+                    Self::numbered_antecedent(&tree, mention_at, k, h)
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            let lone_protester = trigger.category == events::Category::Protest
+                && count.is_none()
+                && actors.len() == 1
+                && tree.ann(actors[0]).upos == "PROPN"
+                && tree.mention(actors[0]).is_some_and(|m| {
+                    article
+                        .actors
+                        .get(m.actor)
+                        .is_some_and(|a| a.kind == article::ActorKind::Person)
+                });
+            let acting_size = acting_size.or(lone_protester.then_some(1));
             if actor.is_empty() && recipient.is_empty() && count.is_none() {
                 skip!("no actor, recipient or count found in its arguments");
+            }
+            // Gunmen or troops arriving somewhere pay no visit.
+            if trigger.mode.as_deref() == Some("visit")
+                && !actor.is_empty()
+                && actor.iter().all(|(a, _)| {
+                    matches!(
+                        a.agent.as_deref(),
+                        Some("MIL" | "REB" | "INS" | "UAF" | "CRM" | "SEP")
+                    )
+                })
+            {
+                skip!("armed men arriving: no visit");
             }
             // A statement nobody makes ("an attack blamed on the ELN", "was condemned"):
             // an attribution, not an event. (Material acts may have unknown doers.)
@@ -1852,7 +1875,7 @@ impl SyntaxCoder {
                 ),
                 dead: count.filter(|_| count_role == Some("dead")),
                 injured: count.filter(|_| count_role == Some("injured")),
-                size: count.filter(|_| count_role == Some("size")),
+                size: count.filter(|_| count_role == Some("size")).or(acting_size),
                 sentence: s.span,
                 trigger: trigger_span,
                 rule: format!(
@@ -1894,6 +1917,31 @@ impl SyntaxCoder {
 /// The actor of the latest mention before article token `g`, within its sentence and
 /// the two before, that `fits` (mention, kind).
 impl SyntaxCoder {
+    /// "Some 30 gunmen were waiting. The gunmen opened fire": the number a definite
+    /// plural people noun had in one of the two sentences before.
+    fn numbered_antecedent(
+        tree: &Tree<'_>,
+        mention_at: &[Option<usize>],
+        k: usize,
+        h: usize,
+    ) -> Option<u64> {
+        let definite = tree.children[h]
+            .iter()
+            .any(|&c| tree.rel(c) == "det" && tree.word(c).eq_ignore_ascii_case("the"));
+        if !definite || tree.ann(h).xpos != "NNS" {
+            return None;
+        }
+        let lemma = tree.lemma(h);
+        (k.saturating_sub(2)..k).rev().find_map(|j| {
+            let before = Tree::new(tree.article, mention_at, &tree.article.sentences[j])?;
+            (0..before.len).find_map(|x| {
+                (before.ann(x).upos == "NOUN" && before.lemma(x) == lemma)
+                    .then(|| phrase_count(&before, x))
+                    .flatten()
+            })
+        })
+    }
+
     /// "Russia said that Sudan must return the helicopter": a statement that another
     /// party must (or should) act is a demand, PLOVER's REQUEST, from the speaker to
     /// that party.

@@ -103,6 +103,28 @@ pub(super) fn number_at(tree: &Tree<'_>, i: usize) -> Option<u64> {
     Some(total.saturating_add(current))
 }
 
+/// The number of a noun phrase: the head itself ("wounding 28"), its number modifier,
+/// or one on a compound ("eight police officers").
+pub(super) fn phrase_count(tree: &Tree<'_>, h: usize) -> Option<u64> {
+    let modifiers = |x: usize| {
+        tree.children[x]
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "nummod")
+            .collect::<Vec<_>>()
+    };
+    std::iter::once(h)
+        .chain(modifiers(h))
+        .chain(
+            tree.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| c < h && tree.rel(c) == "compound")
+                .flat_map(modifiers),
+        )
+        .find_map(|c| number_at(tree, c))
+}
+
 /// Killed and wounded counts read off a sentence's words where a number stands next
 /// to a casualty word ("10 others wounded", "wounding at least 29", "killing 22
 /// people"); a field is kept only when the sentence gives one number for it.
