@@ -29,6 +29,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     up_to_number(words, out);
     object_of_time_word(words, out);
     title_before_name(out);
+    day_before_subject(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -416,6 +417,61 @@ fn title_before_name(out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "On Tuesday the rebels announced": the day taken for the subject and the subject
+/// for a part of the day's name. The day (it has a preposition) is an oblique; the
+/// words after it head the subject.
+fn day_before_subject(words: &[&str], out: &mut [TokenAnnotation]) {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    for d in 0..out.len().saturating_sub(1) {
+        if !DAYS.contains(&words[d].to_lowercase().as_str()) || !out[d].deprel.starts_with("nsubj")
+        {
+            continue;
+        }
+        let case = (0..d).any(|c| out[c].head == Some(d) && out[c].deprel == "case");
+        let on = d > 0 && matches!(words[d - 1].to_lowercase().as_str(), "on" | "last" | "since");
+        if !case && !on {
+            continue;
+        }
+        // The subject: the last word of the run hung on the day right after it.
+        let run: Vec<usize> = (d + 1..out.len())
+            .take_while(|&c| dominated(out, c, d))
+            .collect();
+        let Some(&n) = run
+            .iter()
+            .rev()
+            .find(|&&c| matches!(out[c].upos.as_str(), "NOUN" | "PROPN"))
+        else {
+            continue;
+        };
+        let (head, rel) = (out[d].head, out[d].deprel.clone());
+        for &c in &run {
+            if c != n && out[c].head == Some(d) {
+                out[c].head = Some(n);
+                if out[c].deprel == "flat" && out[c].upos == "DET" {
+                    out[c].deprel = "det".into();
+                }
+            }
+        }
+        out[n].head = head;
+        out[n].deprel = rel;
+        out[d].head = head;
+        out[d].deprel = "obl".into();
+        if on && !case {
+            let p = d - 1;
+            out[p].head = Some(d);
+            out[p].deprel = if out[p].upos == "ADP" { "case" } else { "amod" }.into();
+        }
+    }
+}
+
 /// "The ELN, which took up arms in 1964, began talks": parsed with the noun as the root
 /// and "began" as a conjunct of the relative clause; the verb is the root and the noun
 /// its subject.
@@ -788,6 +844,24 @@ mod tests {
         repair_tree(&words, &mut out, &[]);
         assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(2), "compound"));
         assert_eq!(out[2].deprel, "nsubj");
+    }
+
+    #[test]
+    fn a_day_before_the_subject_gives_it_back() {
+        let words = ["On", "Tuesday", "the", "rebels", "announced", "a", "truce"];
+        let mut out = ann(&[
+            ("ADP", Some(1), "case"),
+            ("PROPN", Some(4), "nsubj"),
+            ("DET", Some(3), "det"),
+            ("NOUN", Some(1), "flat"),
+            ("VERB", None, "root"),
+            ("DET", Some(6), "det"),
+            ("NOUN", Some(4), "obj"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[3].head, out[3].deprel.as_str()), (Some(4), "nsubj"));
+        assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(4), "obl"));
+        assert_eq!(out[2].head, Some(3));
     }
 
     #[test]

@@ -736,3 +736,20 @@ fn numbers_the_parser_misplaces_and_sizes_of_those_acting() {
     let ev = code("Opposition leader Maria Lopez staged a hunger strike in prison on Sunday.");
     assert_eq!(only(&ev, "PROTEST").size, Some(1), "{ev:#?}");
 }
+
+#[test]
+fn a_ceasefire_is_conceded_to_the_story_s_adversary() {
+    let ev = code(
+        "Somali troops attacked al-Shabaab positions near Kismayo on Monday. Al-Shabaab \
+         accused the Somali government of killing civilians. The Somali government urged \
+         al-Shabaab to lay down its arms.\n\n\
+         On Tuesday al-Shabaab announced a ceasefire.\n\n\
+         The militants fled to the hills after the battle.",
+    );
+    let e = only(&ev, "CONCEDE");
+    assert_eq!(names(&e.actor), vec!["al-shabaab"], "{e:#?}");
+    assert_eq!(names(&e.recipient), vec!["somali government"], "{e:#?}");
+    // Fleeing yields to no one in particular.
+    let e = only(&ev, "RETREAT");
+    assert!(e.recipient.is_empty(), "{e:#?}");
+}

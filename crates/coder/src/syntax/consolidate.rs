@@ -274,3 +274,52 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
     }
     out
 }
+
+/// "The rebels announced a ceasefire": a concession that names nobody on the other
+/// side is made to the actor's adversary in the story, the party it deals with
+/// most often in the document's other events (at least twice, and clearly more often
+/// than any other); otherwise it stays without a recipient.
+pub fn concede_to_adversary(events: &mut [events::Event]) {
+    use events::Category as C;
+    for i in 0..events.len() {
+        let e = &events[i];
+        // (Not a flight: fleeing fighters yield to no one in particular.)
+        if e.event_type != C::Concede || !e.recipient.is_empty()
+            || e.actor.is_empty()
+        {
+            continue;
+        }
+        let own = |r: &ActorRef| e.actor.iter().any(|a| a.name == r.name);
+        let mut tally: Vec<(ActorRef, usize)> = Vec::new();
+        for (j, o) in events.iter().enumerate() {
+            if j == i {
+                continue;
+            }
+            let other_side = if o.actor.iter().any(own) {
+                &o.recipient
+            } else if o.recipient.iter().any(own) {
+                &o.actor
+            } else {
+                continue;
+            };
+            for r in other_side.iter().filter(|r| !own(r)) {
+                match tally.iter_mut().find(|(x, _)| x.name == r.name) {
+                    Some((_, n)) => *n += 1,
+                    None => tally.push((r.clone(), 1)),
+                }
+            }
+        }
+        tally.sort_by(|a, b| b.1.cmp(&a.1));
+        let clear = match tally.as_slice() {
+            [(_, n)] => *n >= 2,
+            [(_, n), (_, m), ..] => *n >= 2 && n > m,
+            [] => false,
+        };
+        if clear {
+            let adversary = tally.swap_remove(0).0;
+            let e = &mut events[i];
+            e.recipient.push(adversary);
+            e.event_id = e.compute_id();
+        }
+    }
+}

@@ -20,7 +20,7 @@ mod numbers;
 mod tree;
 mod words;
 
-pub use consolidate::consolidate;
+pub use consolidate::{concede_to_adversary, consolidate};
 use consolidate::merge_sentence;
 use numbers::{phrase_count, sentence_counts, verb_stems};
 use tree::Tree;
@@ -2142,12 +2142,13 @@ impl Coder for SyntaxCoder {
             self.code_sentence(article, &mention_at, k, &mut drafts, &mut notes);
         }
         let index = article.char_index();
-        let events = consolidate(
+        let mut events = consolidate(
             drafts
                 .into_iter()
                 .map(|d| d.finish(article, &index))
                 .collect(),
         );
+        concede_to_adversary(&mut events);
         Coded {
             events,
             diagnostics: Vec::new(),
