@@ -436,7 +436,11 @@ fn day_before_subject(words: &[&str], out: &mut [TokenAnnotation]) {
             continue;
         }
         let case = (0..d).any(|c| out[c].head == Some(d) && out[c].deprel == "case");
-        let on = d > 0 && matches!(words[d - 1].to_lowercase().as_str(), "on" | "last" | "since");
+        let on = d > 0
+            && matches!(
+                words[d - 1].to_lowercase().as_str(),
+                "on" | "last" | "since"
+            );
         if !case && !on {
             continue;
         }

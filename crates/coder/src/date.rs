@@ -62,6 +62,12 @@ fn civil(z: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// Days between two `YYYY-MM-DD` dates, when both are days.
+pub fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let (x, y) = (parse_day(a)?, parse_day(b)?);
+    Some((days(x.0, x.1, x.2) - days(y.0, y.1, y.2)).abs())
+}
+
 /// `YYYY-MM-DD` → (year, month, day).
 pub fn parse_day(s: &str) -> Option<(i64, i64, i64)> {
     let mut it = s.trim().splitn(3, '-');
@@ -312,6 +318,36 @@ pub fn date_in_clause(
     tense: Tense,
 ) -> Option<String> {
     clause_date(article, sentence, trigger, foreign, tense, true)
+}
+
+/// True when the event's own clause (the words not flagged `foreign`) states a date,
+/// as opposed to one taken from the sentences around it or the publication day.
+pub fn date_stated_in_clause(
+    article: &Article,
+    sentence: usize,
+    trigger: Option<usize>,
+    foreign: &[bool],
+) -> bool {
+    let published = article.meta.published.as_deref().and_then(parse_day);
+    let Some(s) = article.sentences.get(sentence) else {
+        return false;
+    };
+    let words: Vec<String> = article.tokens[s.tokens.clone()]
+        .iter()
+        .map(|t| article.slice(t.span).to_string())
+        .collect();
+    match trigger {
+        Some(b) => {
+            let i = article.tokens[s.tokens.clone()]
+                .iter()
+                .position(|t| t.span.start >= b)
+                .unwrap_or(0);
+            nearest_outside(&words, published, i, foreign).is_some()
+        }
+        None => expressions(&words, published)
+            .into_iter()
+            .any(|(i, _)| !foreign.get(i).copied().unwrap_or(false)),
+    }
 }
 
 /// [`date_in_clause`]; `rebase`: an "N days after" expression counts from the main

@@ -38,6 +38,8 @@ pub struct EventDraft {
     pub confidence: f64,
     /// Announced for the future.
     pub future: bool,
+    /// The date is not stated in the event's own clause (see [`Event::date_implied`]).
+    pub date_implied: bool,
 }
 
 /// Builds a char-offset [`TextSpan`] from a byte span.
@@ -99,6 +101,7 @@ impl EventDraft {
             negated: false,
             hypothetical: false,
             future: self.future,
+            date_implied: self.date_implied,
             source: article.meta.source.clone(),
             url: article.meta.url.clone(),
             published: article.meta.published.clone(),

@@ -121,6 +121,11 @@ pub struct Event {
     pub hypothetical: bool,
     /// The event is announced for the future.
     pub future: bool,
+    /// The date comes from the story around the event (a nearby sentence, the lead,
+    /// the publication day), not from the event's own clause; a retelling that states
+    /// the date outranks it. Internal to consolidation, not written out.
+    #[serde(skip)]
+    pub date_implied: bool,
     /// Outlet of the document.
     pub source: Option<String>,
     /// URL of the document.
@@ -192,6 +197,7 @@ mod tests {
             negated: false,
             hypothetical: false,
             future: false,
+            date_implied: false,
             source: None,
             url: None,
             published: None,

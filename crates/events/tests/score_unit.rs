@@ -248,6 +248,7 @@ fn score_events_equals_scoring_their_json_lines() {
         negated: false,
         hypothetical: false,
         future: false,
+        date_implied: false,
         source: None,
         url: None,
         published: None,

@@ -753,3 +753,28 @@ fn a_ceasefire_is_conceded_to_the_story_s_adversary() {
     let e = only(&ev, "RETREAT");
     assert!(e.recipient.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn a_retelling_s_stated_date_beats_the_report_s_day() {
+    let ev = code(
+        "Four villagers were killed in an attack on a village in Borno state by militants, \
+         the army said on Thursday. The villagers died in the attack, which took place on \
+         Wednesday night.",
+    );
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.date.as_deref(), Some("2024-02-28"), "{e:#?}");
+    assert_eq!(e.evidence.len(), 2, "{e:#?}");
+    // Without the retelling, the report's day dates it.
+    let ev = code(
+        "Four villagers were killed in an attack on a village in Borno state by militants, \
+         the army said on Thursday.",
+    );
+    assert_eq!(only(&ev, "ASSAULT").date.as_deref(), Some("2024-02-29"));
+    // A relative clause on the actor dates the actor's past, not the event.
+    let ev = code(
+        "The Front, which took up arms in 1990, began peace talks with the government \
+         a year ago.",
+    );
+    let e = only(&ev, "CONSULT");
+    assert_ne!(e.date.as_deref(), Some("1990"), "{e:#?}");
+}

@@ -526,6 +526,7 @@ impl Coder for DictionaryCoder {
                     rule: format!("dictionary:{}:{}:[{}]", block.name, rule_detail, code),
                     confidence: if pattern.is_some() { 0.6 } else { 0.4 },
                     future: false,
+                    date_implied: false,
                 };
                 if !drafts.iter().any(|d| d.same_as(&draft)) {
                     drafts.push(draft);

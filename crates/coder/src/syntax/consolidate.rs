@@ -231,8 +231,15 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
                     }
                     _ => true,
                 }
+                // (A day the story implied, from a report's day or the lead, yields
+                // to a day within three of it that the other sentence states.)
                 && match (&o.date, &e.date) {
-                    (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+                    (Some(a), Some(b)) => {
+                        a.starts_with(b.as_str())
+                            || b.starts_with(a.as_str())
+                            || o.date_implied != e.date_implied
+                                && crate::date::days_apart(a, b).is_some_and(|d| d <= 3)
+                    }
                     _ => true,
                 }
         });
@@ -258,8 +265,9 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
                 if o.recipient.is_empty() {
                     o.recipient = e.recipient.clone();
                 }
-                if o.date.is_none() {
+                if o.date.is_none() || o.date_implied && !e.date_implied && e.date.is_some() {
                     o.date = e.date.clone();
+                    o.date_implied = e.date_implied;
                 }
                 o.dead = o.dead.or(e.dead);
                 o.injured = o.injured.or(e.injured);
@@ -284,9 +292,7 @@ pub fn concede_to_adversary(events: &mut [events::Event]) {
     for i in 0..events.len() {
         let e = &events[i];
         // (Not a flight: fleeing fighters yield to no one in particular.)
-        if e.event_type != C::Concede || !e.recipient.is_empty()
-            || e.actor.is_empty()
-        {
+        if e.event_type != C::Concede || !e.recipient.is_empty() || e.actor.is_empty() {
             continue;
         }
         let own = |r: &ActorRef| e.actor.iter().any(|a| a.name == r.name);

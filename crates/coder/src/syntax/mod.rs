@@ -20,8 +20,8 @@ mod numbers;
 mod tree;
 mod words;
 
-pub use consolidate::{concede_to_adversary, consolidate};
 use consolidate::merge_sentence;
+pub use consolidate::{concede_to_adversary, consolidate};
 use numbers::{phrase_count, sentence_counts, verb_stems};
 use tree::Tree;
 use words::*;
@@ -420,14 +420,74 @@ impl SyntaxCoder {
             }
             v
         };
+        // "the attack, which took place on Monday": a relative clause on an event noun
+        // saying when it happened dates that event.
+        // (Also when the parser hung it elsewhere: ", which took place" right after
+        // the noun.)
+        let on_trigger = |c: usize| {
+            tree.rel(c) == "acl:relcl" && tree.ann(c).head == Some(t)
+                || matches!(tree.rel(c), "acl:relcl" | "parataxis")
+                    && tree.children[c].iter().any(|&w| {
+                        tree.rel(w) == "nsubj"
+                            && tree.word(w).eq_ignore_ascii_case("which")
+                            && w > t
+                            && (t + 1..w).all(|p| tree.ann(p).upos == "PUNCT")
+                    })
+        };
+        let occurrence = |c: usize| {
+            on_trigger(c)
+                && matches!(
+                    tree.lemma(c).as_str(),
+                    "take" | "happen" | "occur" | "come" | "begin" | "start" | "unfold"
+                )
+        };
         for c in 0..tree.len {
-            if matches!(tree.rel(c), "acl:relcl" | "appos" | "parataxis") && !ancestors.contains(&c)
+            if matches!(tree.rel(c), "acl:relcl" | "appos" | "parataxis")
+                && !ancestors.contains(&c)
+                && !occurrence(c)
             {
                 let mut stack = vec![c];
                 while let Some(x) = stack.pop() {
                     if !foreign[x] {
                         foreign[x] = true;
                         stack.extend(tree.children[x].iter().copied());
+                    }
+                }
+            }
+        }
+        foreign
+    }
+
+    /// `foreign` plus the words of the report around trigger `t` ("the army said on
+    /// Thursday"): the report's date is when it was said, which may not be when it
+    /// happened.
+    fn report_words(tree: &Tree<'_>, t: usize, mut foreign: Vec<bool>) -> Vec<bool> {
+        let mut below = t;
+        let mut x = tree.ann(t).head;
+        let mut steps = 0;
+        while let Some(a) = x.filter(|&a| a < tree.len) {
+            steps += 1;
+            if steps > tree.len {
+                break;
+            }
+            if SAYING.contains(&tree.lemma(a).as_str()) {
+                for (w, flag) in foreign.iter_mut().enumerate() {
+                    if tree.dominates(a, w) && !tree.dominates(below, w) {
+                        *flag = true;
+                    }
+                }
+            }
+            below = a;
+            x = tree.ann(a).head;
+        }
+        // A report hung under the event's verb ("were killed, the army said").
+        for &c in &tree.children[t] {
+            if matches!(tree.rel(c), "parataxis" | "ccomp")
+                && SAYING.contains(&tree.lemma(c).as_str())
+            {
+                for (w, flag) in foreign.iter_mut().enumerate() {
+                    if tree.dominates(c, w) {
+                        *flag = true;
                     }
                 }
             }
@@ -1213,8 +1273,8 @@ impl SyntaxCoder {
             let mut recipients = Self::arguments(&tree, t, &trigger.recipient, false);
             // "Five soldiers and three rebels died in a clash": the dead of a two-sided
             // fight that names no sides are its sides (PLOVER: all sides are actors).
-            let casualties = if trigger.symmetric
-                && pos == Pos::Noun
+            let casualties = if pos == Pos::Noun
+                && (trigger.symmetric || trigger.category == events::Category::Assault)
                 && actors.is_empty()
                 && recipients.is_empty()
                 && tree.rel(t).starts_with("obl")
@@ -1240,8 +1300,14 @@ impl SyntaxCoder {
             } else {
                 None
             };
+            // ("Three villagers died in the attack": the dead of a one-sided attack are
+            // its targets.)
             if let Some((_, subjects)) = &casualties {
-                actors = subjects.clone();
+                if trigger.symmetric {
+                    actors = subjects.clone();
+                } else {
+                    recipients = subjects.clone();
+                }
             }
             // "demanded an admission by Moscow", "demanded the withdrawal of Serbian
             // forces from Bosnia", "demanded a truce with Moslem forces": a demand for
@@ -1711,7 +1777,10 @@ impl SyntaxCoder {
                 trigger.count_role.as_deref()
             };
             let counted: Vec<usize> = match count_role {
-                Some(_) if casualties.is_some() => actors.clone(),
+                Some(_) if casualties.is_some() => casualties
+                    .as_ref()
+                    .map(|(_, subjects)| subjects.clone())
+                    .unwrap_or_default(),
                 Some("size") if taken => Self::arguments(&tree, t, &trigger.recipient, false),
                 Some("size") => actors.clone(),
                 Some(_) => {
@@ -1859,6 +1928,16 @@ impl SyntaxCoder {
                 crate::date::Tense::Past
             };
             let trigger_span = tree.span(t, t);
+            let foreign = Self::other_clauses(&tree, t);
+            let date =
+                crate::date::date_in_clause(article, k, Some(trigger_span.start), &foreign, tense);
+            let date_implied = date.is_some()
+                && !crate::date::date_stated_in_clause(
+                    article,
+                    k,
+                    Some(trigger_span.start),
+                    &Self::report_words(&tree, t, foreign),
+                );
             let draft = EventDraft {
                 category,
                 mode: trigger.mode.clone(),
@@ -1866,13 +1945,8 @@ impl SyntaxCoder {
                 actor,
                 recipient,
                 location: crate::location::locate(article, k, trigger_span),
-                date: crate::date::date_in_clause(
-                    article,
-                    k,
-                    Some(trigger_span.start),
-                    &Self::other_clauses(&tree, t),
-                    tense,
-                ),
+                date,
+                date_implied,
                 dead: count.filter(|_| count_role == Some("dead")),
                 injured: count.filter(|_| count_role == Some("injured")),
                 size: count.filter(|_| count_role == Some("size")).or(acting_size),
@@ -2004,6 +2078,7 @@ impl SyntaxCoder {
                 rule: "syntax:must/AUX:demand".into(),
                 confidence: 0.5,
                 future: false,
+                date_implied: false,
             });
             notes.push(Note {
                 sentence: k,
