@@ -93,8 +93,16 @@ fn month_of(word: &str) -> Option<i64> {
 fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
     expressions(words, published)
         .into_iter()
-        .find(|(i, _)| !after_clause(words, *i))
+        .find(|(i, _)| !after_clause(words, *i) && !since(words, *i))
         .map(|(_, d)| d)
+}
+
+/// True when the time expression at word `i` starts a span of time ("since 2015",
+/// "until March"): it dates no single event of another sentence.
+fn since(words: &[String], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| words.get(p))
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "since" | "until" | "till"))
 }
 
 /// The date of the time expression nearest to word `anchor` (the trigger).

@@ -4,8 +4,9 @@
 //! then the nearest), else the nearest earlier sentence of the paragraph that names a
 //! place, else the place the document is about (named in at least half of its specific
 //! mentions), else the dateline's country. Demonyms ("Afghan") never give a location
-//! by themselves; the dateline (where the story was filed) and places inside actor
-//! names ("the UN mission in Libya") are not event locations.
+//! by themselves; the dateline (where the story was filed), places inside actor
+//! names ("the UN mission in Libya") and the neighbour in "the border with X" are not
+//! event locations.
 
 use article::{Article, PlaceMention, PlaceMentionKind, Precision, Span};
 use events::PlaceRef;
@@ -111,7 +112,24 @@ fn toponyms(article: &Article, span: Span) -> impl Iterator<Item = &PlaceMention
             && m.span.end <= span.end
             && Some(m.span) != dateline
             && !in_actor_name(article, m.span)
+            && !across_border(article, m)
     })
+}
+
+/// True for the neighbour in "near the border with Niger": the event is on this side.
+fn across_border(article: &Article, m: &PlaceMention) -> bool {
+    let word = |back: usize| {
+        m.tokens
+            .start
+            .checked_sub(back)
+            .and_then(|i| article.tokens.get(i))
+            .map(|t| article.slice(t.span).to_lowercase())
+    };
+    word(1).as_deref() == Some("with")
+        && matches!(
+            word(2).as_deref(),
+            Some("border" | "borders" | "frontier" | "boundary")
+        )
 }
 
 /// True when an actor mention longer than the place contains it.

@@ -778,3 +778,28 @@ fn a_retelling_s_stated_date_beats_the_report_s_day() {
     let e = only(&ev, "CONSULT");
     assert_ne!(e.date.as_deref(), Some("1990"), "{e:#?}");
 }
+
+#[test]
+fn them_the_border_and_since() {
+    let ev = code(
+        "Militants linked to Islamic State have carried out dozens of attacks in Niger \
+         since 2019.\n\n\
+         The army said it had launched an operation to track down the attackers and that \
+         soldiers had killed 12 of them near the border with Mali.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.dead == Some(12))
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    // "them": the attackers just named, not the army that speaks.
+    assert_eq!(names(&e.recipient), vec!["attackers"], "{e:#?}");
+    assert_eq!(e.recipient[0].text.as_deref(), Some("them"));
+    // The neighbour across the border is not where it happened.
+    assert_ne!(
+        e.location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("ML"),
+        "{e:#?}"
+    );
+    // "since 2019" starts a span of time; it dates no event of another sentence.
+    assert_ne!(e.date.as_deref(), Some("2019"), "{e:#?}");
+}

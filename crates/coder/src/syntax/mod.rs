@@ -790,6 +790,31 @@ impl SyntaxCoder {
                     return Some((r, span));
                 }
             }
+            // "tracked down the attackers and killed 10 of them": an object "them" is
+            // the nearest plural people noun before it in its sentence that no verb
+            // has as its subject.
+            if tree.word(head).eq_ignore_ascii_case("them") {
+                let people = (0..head).rev().find(|&j| {
+                    tree.ann(j).upos == "NOUN"
+                        && tree.ann(j).xpos == "NNS"
+                        && !tree.rel(j).starts_with("nsubj")
+                        && !matches!(tree.rel(j), "compound" | "amod")
+                        && self
+                            .people_sector(tree, j, j)
+                            .is_some_and(|s| !s.is_empty())
+                });
+                if let Some(j) = people {
+                    if let Some((mut r, _)) = self.argument_ref(tree, j, false) {
+                        if let Some(t) = r.text.take() {
+                            if !r.aliases.contains(&t) {
+                                r.aliases.push(t);
+                            }
+                        }
+                        r.text = Some(tree.word(head).to_string());
+                        return Some((r, tree.span(head, head)));
+                    }
+                }
+            }
             use article::ActorKind as K;
             let found = match lemma.as_str() {
                 "its" | "their" | "it" | "they" => antecedent(tree, g, |_, k| k == K::Organization)
