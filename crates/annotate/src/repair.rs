@@ -30,6 +30,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     object_of_time_word(words, out);
     title_before_name(out);
     day_before_subject(words, out);
+    subordinate_clause_as_phrase(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -476,6 +477,48 @@ fn day_before_subject(words: &[&str], out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "clashed with police as thousands marched": parsed as a phrase "as thousands" with
+/// "marched" modifying the noun. The verb is finite: an adverbial clause with the noun
+/// as its subject and "as" its subordinator.
+fn subordinate_clause_as_phrase(words: &[&str], out: &mut [TokenAnnotation]) {
+    const SUBORDINATORS: &[&str] = &["as", "while", "when", "after", "before", "because", "until"];
+    for a in 0..out.len() {
+        if !SUBORDINATORS.contains(&words[a].to_lowercase().as_str()) || out[a].deprel != "case" {
+            continue;
+        }
+        let Some(n) = out[a].head.filter(|&n| n > a && n < out.len()) else {
+            continue;
+        };
+        if !matches!(out[n].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
+            continue;
+        }
+        let Some(v) = (n + 1..out.len()).find(|&v| {
+            out[v].head == Some(n)
+                && out[v].deprel == "acl"
+                && (matches!(out[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                    || out[v].xpos == "VBN"
+                        && matches!(words[a].to_lowercase().as_str(), "as" | "while" | "when"))
+        }) else {
+            continue;
+        };
+        // Only the noun's own modifiers between it and the verb.
+        if !(n + 1..v).all(|x| dominated(out, x, n)) {
+            continue;
+        }
+        let Some(h) = out[n].head else {
+            continue;
+        };
+        out[v].head = Some(h);
+        out[v].deprel = "advcl".into();
+        out[n].head = Some(v);
+        out[n].deprel = "nsubj".into();
+        out[a].head = Some(v);
+        out[a].deprel = "mark".into();
+        out[a].upos = "SCONJ".into();
+        out[a].xpos = "IN".into();
+    }
+}
+
 /// "The ELN, which took up arms in 1964, began talks": parsed with the noun as the root
 /// and "began" as a conjunct of the relative clause; the verb is the root and the noun
 /// its subject.
@@ -866,6 +909,23 @@ mod tests {
         assert_eq!((out[3].head, out[3].deprel.as_str()), (Some(4), "nsubj"));
         assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(4), "obl"));
         assert_eq!(out[2].head, Some(3));
+    }
+
+    #[test]
+    fn a_clause_read_as_a_phrase_gets_its_verb_back() {
+        let words = ["Police", "fired", "as", "thousands", "marched"];
+        let mut out = ann(&[
+            ("NOUN", Some(1), "nsubj"),
+            ("VERB", None, "root"),
+            ("ADP", Some(3), "case"),
+            ("NOUN", Some(1), "obl"),
+            ("VERB", Some(3), "acl"),
+        ]);
+        out[4].xpos = "VBD".into();
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[4].head, out[4].deprel.as_str()), (Some(1), "advcl"));
+        assert_eq!((out[3].head, out[3].deprel.as_str()), (Some(4), "nsubj"));
+        assert_eq!((out[2].head, out[2].deprel.as_str()), (Some(4), "mark"));
     }
 
     #[test]

@@ -803,3 +803,34 @@ fn them_the_border_and_since() {
     // "since 2019" starts a span of time; it dates no event of another sentence.
     assert_ne!(e.date.as_deref(), Some("2019"), "{e:#?}");
 }
+
+#[test]
+fn riot_police_crowds_and_warnings() {
+    // "tear gas" is the weapon, not a verb; it gives the mode.
+    let ev = code("Police fired tear gas at students who tried to reach the ministry.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.mode.as_deref(), Some("crowd-control"), "{e:#?}");
+    assert!(names(&e.recipient)[0].contains("students"), "{e:#?}");
+    // A crowd only counted is the protesters, and its number the size, also inside
+    // "as thousands marched" (parsed as a phrase).
+    let ev = code("Riot police clashed with students in the capital as thousands marched.");
+    let e = only(&ev, "PROTEST");
+    assert_eq!(e.size, Some(1000), "{e:#?}");
+    assert_eq!(names(&e.actor), vec!["protesters"], "{e:#?}");
+    // What anyone might do is a warning's hypothesis; what someone did is an event.
+    let ev = code(
+        "The ministry warned that anyone found looting shops would be prosecuted. \
+         Someone attacked the embassy on Monday.",
+    );
+    assert!(
+        ev.iter().all(|e| e.mode.as_deref() != Some("loot")),
+        "{ev:#?}"
+    );
+    assert_eq!(
+        ev.iter()
+            .filter(|e| e.event_type.as_str() == "ASSAULT")
+            .count(),
+        1,
+        "{ev:#?}"
+    );
+}

@@ -1210,6 +1210,33 @@ impl SyntaxCoder {
             // (An attempted attack is still one: "an attempt to assassinate".)
             let attempt =
                 head_of_t.is_some_and(|h| matches!(tree.lemma(h).as_str(), "attempt" | "bid"));
+            // "anyone found destroying property will be punished": an act of whoever
+            // might do it is a warning's hypothesis, not an event.
+            let generic_doer = {
+                let generic =
+                    |x: usize| matches!(tree.lemma(x).as_str(), "anyone" | "anybody" | "whoever");
+                let subject_generic = |x: usize| {
+                    tree.children[x]
+                        .iter()
+                        .any(|&c| tree.rel(c).starts_with("nsubj") && generic(c))
+                };
+                let mut x = t;
+                let mut found = subject_generic(t);
+                for _ in 0..3 {
+                    if found || !matches!(tree.rel(x), "acl" | "xcomp" | "acl:relcl" | "advcl") {
+                        break;
+                    }
+                    let Some(h) = tree.ann(x).head.filter(|&h| h < tree.len) else {
+                        break;
+                    };
+                    found = generic(h) || tree.rel(x) == "xcomp" && subject_generic(h);
+                    x = h;
+                }
+                found
+            };
+            if generic_doer {
+                skip!("the act of 'anyone' who might do it: a hypothesis, not an event");
+            }
             if tree.rel(t) == "acl" && infinitive && !(material && attempt) {
                 skip!("an infinitive on a noun (a plan or purpose): not (yet) happened");
             }
@@ -1852,6 +1879,28 @@ impl SyntaxCoder {
                         .is_some_and(|a| a.kind == article::ActorKind::Person)
                 });
             let acting_size = acting_size.or(lone_protester.then_some(1));
+            // "Thousands marched": a crowd only counted is the protesters.
+            let mut crowd: Option<usize> = None;
+            if actor.is_empty() && trigger.category == events::Category::Protest {
+                if let Some(&q) = tree.children[t].iter().find(|&&q| {
+                    tree.rel(q).starts_with("nsubj")
+                        && (tree.ann(q).upos == "NUM"
+                            || QUANTITY_NOUNS.contains(&tree.lemma(q).as_str())
+                            || matches!(tree.lemma(q).as_str(), "thousand" | "thousands"))
+                }) {
+                    let span = tree.span(q, q);
+                    crowd = Some(q);
+                    actor.push((
+                        ActorRef {
+                            name: "protesters".into(),
+                            text: Some(tree.word(q).to_string()),
+                            agent: self.agents.get("protesters").cloned(),
+                            ..Default::default()
+                        },
+                        Some(span),
+                    ));
+                }
+            }
             if actor.is_empty() && recipient.is_empty() && count.is_none() {
                 skip!("no actor, recipient or count found in its arguments");
             }
@@ -1963,9 +2012,31 @@ impl SyntaxCoder {
                     Some(trigger_span.start),
                     &Self::report_words(&tree, t, foreign),
                 );
+            // "fired tear gas at", "launched drone strikes on": the weapon or act the
+            // object names gives the mode.
+            let mode = if pos == Pos::Verb {
+                tree.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.rel(c) == "obj")
+                    .flat_map(|c| {
+                        std::iter::once(c).chain(
+                            tree.children[c]
+                                .iter()
+                                .copied()
+                                .filter(|&d| tree.rel(d) == "conj"),
+                        )
+                    })
+                    .filter_map(|c| self.event_noun(&tree, c))
+                    .find(|n| n.category == trigger.category && n.mode.is_some())
+                    .and_then(|n| n.mode.clone())
+                    .or_else(|| trigger.mode.clone())
+            } else {
+                trigger.mode.clone()
+            };
             let draft = EventDraft {
                 category,
-                mode: trigger.mode.clone(),
+                mode,
                 context: trigger.context.clone(),
                 actor,
                 recipient,
@@ -1974,7 +2045,10 @@ impl SyntaxCoder {
                 date_implied,
                 dead: count.filter(|_| count_role == Some("dead")),
                 injured: count.filter(|_| count_role == Some("injured")),
-                size: count.filter(|_| count_role == Some("size")).or(acting_size),
+                size: count
+                    .filter(|_| count_role == Some("size"))
+                    .or(acting_size)
+                    .or(crowd.and_then(|q| phrase_count(&tree, q))),
                 sentence: s.span,
                 trigger: trigger_span,
                 rule: format!(
