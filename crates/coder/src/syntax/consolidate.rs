@@ -315,7 +315,7 @@ pub fn concede_to_adversary(events: &mut [events::Event]) {
                 }
             }
         }
-        tally.sort_by(|a, b| b.1.cmp(&a.1));
+        tally.sort_by_key(|x| std::cmp::Reverse(x.1));
         let clear = match tally.as_slice() {
             [(_, n)] => *n >= 2,
             [(_, n), (_, m), ..] => *n >= 2 && n > m,
