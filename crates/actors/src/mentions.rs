@@ -379,13 +379,35 @@ fn demonym_country(
 /// title word ends it): `start` itself when no name follows.
 fn name_end(article: &Article, start: usize, end: usize) -> usize {
     let word = |i: usize| article.word(i);
+    // "al-Burhan", "el-Sisi", "ul-Rahman"; "bin Salman", "van der Bellen": lowercase
+    // name particles, the standalone ones only inside a name that goes on.
+    const ARTICLES: &[&str] = &[
+        "al-", "el-", "ul-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-",
+    ];
+    const PARTICLES: &[&str] = &[
+        "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "dos", "das", "del", "della",
+        "di", "du", "la", "le",
+    ];
+    let particle = |j: usize| {
+        let w = word(j);
+        ARTICLES
+            .iter()
+            .any(|a| w.starts_with(a) && w.len() > a.len())
+            || j > start
+                && PARTICLES.contains(&w)
+                && (j + 1..end.min(j + 3)).any(|k| capitalized(word(k)))
+    };
     let mut j = start;
     while j < end
         && j - start < 5
-        && (capitalized(word(j)) || word(j).starts_with("ul-") || word(j).starts_with("al-"))
+        && (capitalized(word(j)) || particle(j))
         && !TITLES.contains(&norm(word(j)).trim_end_matches('.'))
     {
         j += 1;
+    }
+    // A name does not end on a particle.
+    while j > start && PARTICLES.contains(&word(j - 1)) {
+        j -= 1;
     }
     j
 }

@@ -834,3 +834,20 @@ fn riot_police_crowds_and_warnings() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn names_with_lowercase_particles_stay_whole() {
+    let ev = code(
+        "Foreign Minister Ahmed el-Masri met Defence Minister Karl van der Berg in Vienna \
+         on Monday.",
+    );
+    let e = only(&ev, "CONSULT");
+    let all: Vec<String> = e
+        .actor
+        .iter()
+        .chain(&e.recipient)
+        .map(|a| a.name.clone())
+        .collect();
+    assert!(all.contains(&"Ahmed el-Masri".to_string()), "{e:#?}");
+    assert!(all.contains(&"Karl van der Berg".to_string()), "{e:#?}");
+}
