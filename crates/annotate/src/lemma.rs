@@ -242,7 +242,41 @@ impl Lemmatizer {
         if upos == "VERB" || xpos.starts_with("VB") {
             return self.checked_verb(&lower, guess);
         }
+        if xpos == "NNS" {
+            return self.checked_plural(&lower, guess);
+        }
         guess
+    }
+
+    /// A plural noun's lemma guessed by suffix rule, checked like [`Self::checked_verb`]:
+    /// an unknown guess ("villages" → "villege", by the rule of "colleges") yields to a
+    /// plain plural strip that the tables know ("village").
+    fn checked_plural(&self, lower: &str, guess: String) -> String {
+        let known = self.known.get_or_init(|| {
+            self.table
+                .values()
+                .flat_map(|m| m.values())
+                .map(|l| l.to_lowercase())
+                .collect()
+        });
+        if known.contains(&guess.to_lowercase()) {
+            return guess;
+        }
+        let mut candidates: Vec<String> = Vec::new();
+        if let Some(stem) = lower.strip_suffix("ies") {
+            candidates.push(format!("{stem}y"));
+        }
+        if let Some(stem) = lower.strip_suffix("es") {
+            candidates.push(stem.to_string());
+        }
+        if let Some(stem) = lower.strip_suffix('s') {
+            candidates.push(stem.to_string());
+        }
+        candidates
+            .into_iter()
+            .filter(|c| c.chars().count() >= 2)
+            .find(|c| known.contains(c))
+            .unwrap_or(guess)
     }
 
     /// A verb lemma guessed by suffix rule, checked against the lemmas the tables know:

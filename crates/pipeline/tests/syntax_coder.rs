@@ -851,3 +851,17 @@ fn names_with_lowercase_particles_stay_whole() {
     assert!(all.contains(&"Ahmed el-Masri".to_string()), "{e:#?}");
     assert!(all.contains(&"Karl van der Berg".to_string()), "{e:#?}");
 }
+
+#[test]
+fn ground_taken_is_seized_and_has_no_size() {
+    // The subject ("forces") says nothing of what is captured; "villages" is
+    // lemmatized as "village" (not by the rule of "colleges").
+    let ev = code("The ministry said its forces had captured two more villages in the region.");
+    let e = only(&ev, "COERCE");
+    assert_eq!(e.mode.as_deref(), Some("seize"), "{e:#?}");
+    assert_eq!(e.size, None, "{e:#?}");
+    // People captured are still counted.
+    let ev = code("Rebels captured 15 soldiers near the airport on Sunday.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.size, Some(15), "{e:#?}");
+}

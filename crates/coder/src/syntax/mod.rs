@@ -1069,8 +1069,14 @@ impl SyntaxCoder {
             let lemma = tree.lemma(t);
             // Dependents' lemmas, with the prepositions of the verb's obliques ("called
             // on the UN to", "opened fire on").
-            let mut child_lemmas: Vec<String> =
-                tree.children[t].iter().map(|&c| tree.lemma(c)).collect();
+            // (The subject of a verb with an object tells nothing of what the verb
+            // does to it: "its forces captured two villages" seizes places.)
+            let has_object = tree.children[t].iter().any(|&c| tree.rel(c) == "obj");
+            let mut child_lemmas: Vec<String> = tree.children[t]
+                .iter()
+                .filter(|&&c| !(pos == Pos::Verb && has_object && tree.rel(c) == "nsubj"))
+                .map(|&c| tree.lemma(c))
+                .collect();
             if pos == Pos::Verb {
                 // The noun a relative clause modifies stands in for its missing object
                 // ("the deal he struck").
@@ -1833,7 +1839,11 @@ impl SyntaxCoder {
                     .as_ref()
                     .map(|(_, subjects)| subjects.clone())
                     .unwrap_or_default(),
-                Some("size") if taken => Self::arguments(&tree, t, &trigger.recipient, false),
+                // (People taken, not places: "captured two villages" has no size.)
+                Some("size") if taken => Self::arguments(&tree, t, &trigger.recipient, false)
+                    .into_iter()
+                    .filter(|&h| !PLACE_NOUNS.contains(&tree.lemma(h).as_str()))
+                    .collect(),
                 Some("size") => actors.clone(),
                 Some(_) => {
                     let objects = Self::arguments(&tree, t, &trigger.recipient, false);

@@ -369,3 +369,36 @@ pub(super) const TREND_VERBS: &[&str] = &[
     "abate",
     "slow",
 ];
+
+/// Nouns of places and positions: what is seized or captured there is ground, not
+/// people ("captured two villages").
+pub(super) const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "area",
+    "territory",
+    "base",
+    "position",
+    "airport",
+    "district",
+    "region",
+    "post",
+    "checkpoint",
+    "hill",
+    "outpost",
+    "settlement",
+    "neighborhood",
+    "neighbourhood",
+    "province",
+    "port",
+    "building",
+    "compound",
+    "headquarters",
+    "bridge",
+    "road",
+    "highway",
+    "crossing",
+    "oilfield",
+    "field",
+];
