@@ -31,6 +31,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     title_before_name(out);
     day_before_subject(words, out);
     subordinate_clause_as_phrase(words, out);
+    verb_after_conjunction(out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -519,6 +520,43 @@ fn subordinate_clause_as_phrase(words: &[&str], out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "said it was ready for talks but accused Kyiv of refusing": a finite verb hung
+/// under the conjunction before it is a conjunct of the sentence's main verb, with the
+/// conjunction as its `cc` and a bare noun after it as its object.
+fn verb_after_conjunction(out: &mut [TokenAnnotation]) {
+    let Some(root) = out
+        .iter()
+        .position(|a| a.head.is_none() && a.deprel == "root")
+    else {
+        return;
+    };
+    for v in 0..out.len() {
+        if out[v].upos != "VERB" || !matches!(out[v].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN") {
+            continue;
+        }
+        let Some(c) = out[v].head.filter(|&c| c < v) else {
+            continue;
+        };
+        if out[c].upos != "CCONJ" || c + 1 != v || root >= c || dominated(out, root, v) {
+            continue;
+        }
+        out[v].head = Some(root);
+        out[v].deprel = "conj".into();
+        out[c].head = Some(v);
+        out[c].deprel = "cc".into();
+        let has_object = (0..out.len()).any(|x| out[x].head == Some(v) && out[x].deprel == "obj");
+        if !has_object {
+            if let Some(o) = (v + 1..out.len()).find(|&x| {
+                out[x].head == Some(v)
+                    && out[x].deprel == "xcomp"
+                    && matches!(out[x].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            }) {
+                out[o].deprel = "obj".into();
+            }
+        }
+    }
+}
+
 /// "The ELN, which took up arms in 1964, began talks": parsed with the noun as the root
 /// and "began" as a conjunct of the relative clause; the verb is the root and the noun
 /// its subject.
@@ -926,6 +964,24 @@ mod tests {
         assert_eq!((out[4].head, out[4].deprel.as_str()), (Some(1), "advcl"));
         assert_eq!((out[3].head, out[3].deprel.as_str()), (Some(4), "nsubj"));
         assert_eq!((out[2].head, out[2].deprel.as_str()), (Some(4), "mark"));
+    }
+
+    #[test]
+    fn a_verb_under_its_conjunction_joins_the_main_verb() {
+        let words = ["It", "said", "no", "but", "accused", "Kyiv"];
+        let mut out = ann(&[
+            ("PRON", Some(1), "nsubj"),
+            ("VERB", None, "root"),
+            ("INTJ", Some(1), "ccomp"),
+            ("CCONJ", Some(1), "cc"),
+            ("VERB", Some(3), "acl"),
+            ("PROPN", Some(4), "xcomp"),
+        ]);
+        out[4].xpos = "VBD".into();
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[4].head, out[4].deprel.as_str()), (Some(1), "conj"));
+        assert_eq!((out[3].head, out[3].deprel.as_str()), (Some(4), "cc"));
+        assert_eq!(out[5].deprel, "obj");
     }
 
     #[test]

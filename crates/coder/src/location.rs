@@ -194,10 +194,29 @@ fn locative(article: &Article, m: &PlaceMention) -> bool {
 
 /// The location of an event stated in sentence `sentence` with trigger `trigger`.
 pub fn locate(article: &Article, sentence: usize, trigger: Span) -> Option<PlaceRef> {
+    locate_apart_from(article, sentence, trigger, &[])
+}
+
+/// [`locate`], leaving out places that are the event's parties (`parties`: the spans of
+/// its actors and recipients) unless a locative preposition puts the event there
+/// ("accused Kyiv of" names no location; "demonstrated in Serbia" does).
+pub fn locate_apart_from(
+    article: &Article,
+    sentence: usize,
+    trigger: Span,
+    parties: &[Span],
+) -> Option<PlaceRef> {
     let s = article.sentences.get(sentence)?;
+    let party = |m: &PlaceMention| {
+        !locative(article, m)
+            && parties
+                .iter()
+                .any(|p| p.start <= m.span.start && m.span.end <= p.end)
+    };
     // 1. The event's own sentence; a country counts only when the text puts the event
     // there ("in Syria"), not when it names an actor ("Myanmar's military").
     let best = toponyms(article, s.span)
+        .filter(|m| !party(m))
         .filter_map(|m| {
             let p = m.place.as_ref().map_or(Precision::Region, |p| p.precision);
             let tied = attached(article, sentence, m, trigger) || locative(article, m);

@@ -865,3 +865,29 @@ fn ground_taken_is_seized_and_has_no_size() {
     let e = only(&ev, "ASSAULT");
     assert_eq!(e.size, Some(15), "{e:#?}");
 }
+
+#[test]
+fn a_conjoined_accusation_a_named_party_and_a_running_total() {
+    let ev = code(
+        "In Moscow, the Kremlin said it was ready for talks but accused Kyiv of refusing to \
+         negotiate.",
+    );
+    let e = only(&ev, "ACCUSE");
+    assert_eq!(names(&e.actor), vec!["kremlin"], "{e:#?}");
+    assert_eq!(names(&e.recipient), vec!["kyiv"], "{e:#?}");
+    // The accused city is a party, not where it happened.
+    assert_eq!(
+        e.location.as_ref().map(|l| l.name.as_str()),
+        Some("Moscow"),
+        "{e:#?}"
+    );
+    // A running total since a time is no single event.
+    let ev = code(
+        "Health officials say more than 5,000 people have been killed in the region since \
+         the war began in May.",
+    );
+    assert!(
+        ev.iter().all(|e| e.event_type.as_str() != "ASSAULT"),
+        "{ev:#?}"
+    );
+}

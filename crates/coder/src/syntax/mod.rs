@@ -1197,6 +1197,23 @@ impl SyntaxCoder {
             if pos == Pos::Noun && (trend_head || trend_after.is_some()) {
                 skip!("a trend of events, not one event");
             }
+            // "more than 30,000 people have been killed since the war began": a running
+            // total over a span of time (present perfect with "since"), not one event.
+            let perfect = tree.children[t]
+                .iter()
+                .any(|&c| tree.rel(c) == "aux" && matches!(tree.lemma(c).as_str(), "have" | "has"));
+            let since = tree.children[t].iter().any(|&c| {
+                tree.children[c]
+                    .iter()
+                    .any(|&m| matches!(tree.rel(m), "mark" | "case") && tree.lemma(m) == "since")
+            });
+            let tally = matches!(
+                trigger.category,
+                events::Category::Assault | events::Category::Coerce
+            );
+            if pos == Pos::Verb && perfect && since && tally {
+                skip!("a running total since a time (present perfect), not one event");
+            }
             let mut overridden: Option<events::Category> = None;
             let material = matches!(
                 trigger.category,
@@ -2044,13 +2061,20 @@ impl SyntaxCoder {
             } else {
                 trigger.mode.clone()
             };
+            // A place named as a party ("accused Kyiv of") is no location.
+            let parties: Vec<Span> = actor
+                .iter()
+                .chain(&recipient)
+                .filter_map(|(_, span)| *span)
+                .collect();
+            let location = crate::location::locate_apart_from(article, k, trigger_span, &parties);
             let draft = EventDraft {
                 category,
                 mode,
                 context: trigger.context.clone(),
                 actor,
                 recipient,
-                location: crate::location::locate(article, k, trigger_span),
+                location,
                 date,
                 date_implied,
                 dead: count.filter(|_| count_role == Some("dead")),
