@@ -1360,7 +1360,7 @@ pub fn repair_past_tense(words: &[&str], tags: &mut [Tag<'_>]) {
             && lower.ends_with("ed")
             && (matches!(
                 tags.get(i + 1).map(|t| t.xpos),
-                Some("DT" | "CD" | "PRP" | "PRP$" | "NNP" | "NNPS" | "NNS")
+                Some("DT" | "CD" | "PRP" | "PRP$" | "NNP" | "NNPS" | "NNS" | "NN")
             ) || words.get(i + 1).is_none_or(|w| clause_break(w)));
         if !(participle || ed_adjective) {
             continue;
@@ -1390,10 +1390,17 @@ pub fn repair_past_tense(words: &[&str], tags: &mut [Tag<'_>]) {
         }
         // The clause ends at punctuation or where a subordinate clause opens ("threatened
         // to cut ties unless the Kremlin closed its base").
+        // ("demanded accountability and summoned the envoy": a second verb after "and"
+        // is a clause of its own.)
+        let conjoined_verb = |j: usize| {
+            matches!(words[j].to_lowercase().as_str(), "and" | "but")
+                && tags.get(j + 1).is_some_and(|t| t.upos == "VERB")
+        };
         let mut end = i + 1;
         while end < n
             && !clause_break(words[end])
             && !CLAUSE_OPENERS.contains(&words[end].to_lowercase().as_str())
+            && !conjoined_verb(end)
         {
             end += 1;
         }

@@ -184,12 +184,30 @@ fn attached(article: &Article, sentence: usize, m: &PlaceMention, trigger: Span)
     false
 }
 
+/// True when a locative preposition announces the place, over determiners and
+/// adjectives ("in the western Lviv region").
 fn locative(article: &Article, m: &PlaceMention) -> bool {
-    m.tokens.start > 0
-        && article
-            .tokens
-            .get(m.tokens.start - 1)
-            .is_some_and(|t| LOCATIVE.contains(&article.slice(t.span).to_lowercase().as_str()))
+    let mut i = m.tokens.start;
+    for _ in 0..4 {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let Some(t) = article.tokens.get(p) else {
+            return false;
+        };
+        if LOCATIVE.contains(&article.slice(t.span).to_lowercase().as_str()) {
+            return true;
+        }
+        let modifier = article
+            .annotations
+            .get(p)
+            .is_some_and(|a| matches!(a.upos.as_str(), "DET" | "ADJ"));
+        if !modifier {
+            return false;
+        }
+        i = p;
+    }
+    false
 }
 
 /// The location of an event stated in sentence `sentence` with trigger `trigger`.

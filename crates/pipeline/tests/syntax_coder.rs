@@ -891,3 +891,29 @@ fn a_conjoined_accusation_a_named_party_and_a_running_total() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_attack_retold_keeps_its_doer_and_a_second_verb_its_object() {
+    let ev = code(
+        "Rebel forces launched a rocket attack on the city overnight, killing four people. \
+         Air defences shot down two drones fired by the rebels. The attack targeted fuel \
+         depots in the northern Kassala region, officials said.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "targeted")
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert!(names(&e.actor)[0].contains("rebel"), "{e:#?}");
+    // "in the northern Kassala region": a locative over adjectives places it.
+    assert_eq!(
+        e.location.as_ref().map(|l| l.name.as_str()),
+        Some("Kassala"),
+        "{e:#?}"
+    );
+    // "demanded accountability and summoned the envoy": the envoy is summoned only.
+    let ev =
+        code("The prime minister demanded accountability and summoned the Israeli ambassador.");
+    let e = only(&ev, "REQUEST");
+    assert!(e.recipient.is_empty(), "{e:#?}");
+    assert_eq!(only(&ev, "ACCUSE").recipient.len(), 1, "{ev:#?}");
+}

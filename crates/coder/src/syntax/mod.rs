@@ -539,7 +539,15 @@ impl SyntaxCoder {
         let mut u = t + 1;
         while u < tree.len {
             let w = tree.word(u);
-            if matches!(w, ";" | "," | "but") || tree.rel(u) == "nsubj" && !known(u) {
+            // ("demanded accountability and summoned the envoy": a conjoined verb
+            // opens a clause of its own.)
+            let conjoined_verb = tree.ann(u).upos == "VERB"
+                && tree.rel(u) == "conj"
+                && matches!(tree.word(u - 1).to_lowercase().as_str(), "and" | "or");
+            if matches!(w, ";" | "," | "but")
+                || tree.rel(u) == "nsubj" && !known(u)
+                || conjoined_verb
+            {
                 break;
             }
             // (Not a country the event happens in: "a curfew in the town of Imphal in
@@ -1797,6 +1805,44 @@ impl SyntaxCoder {
                 if let Some(x) = blamed_party(&tree, t) {
                     if let Some((r, span)) = self.argument_ref(&tree, x, false) {
                         actor.push((r, Some(span)));
+                    }
+                }
+            }
+            // "The attack targeted power plants": an act whose subject is the attack
+            // just told is done by that attack's doer.
+            if actor.is_empty() && trigger.category == events::Category::Assault {
+                let retold = tree.children[t].iter().copied().find(|&c| {
+                    tree.rel(c) == "nsubj"
+                        && self
+                            .event_noun(&tree, c)
+                            .is_some_and(|n| n.category == events::Category::Assault)
+                        && tree.children[c].iter().any(|&d| {
+                            tree.rel(d) == "det"
+                                && matches!(tree.lemma(d).as_str(), "the" | "this" | "that")
+                        })
+                });
+                let retold = retold.map(|c| tree.word(c).to_lowercase());
+                let recent = article.sentences[k.saturating_sub(3)].span.start;
+                if let Some(noun) = retold {
+                    // (The attack that sentence named with the same noun, else the latest.)
+                    let candidates: Vec<&EventDraft> = out
+                        .iter()
+                        .rev()
+                        .filter(|d| {
+                            d.category == events::Category::Assault
+                                && !d.actor.is_empty()
+                                && d.sentence.start >= recent
+                        })
+                        .collect();
+                    let named = candidates.iter().find(|d| {
+                        article
+                            .slice(d.sentence)
+                            .to_lowercase()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == noun)
+                    });
+                    if let Some(d) = named.or(candidates.first()) {
+                        actor = d.actor.clone();
                     }
                 }
             }
