@@ -430,9 +430,10 @@ mod tests {
         assert_eq!(l.lemmatize("ß", "NOUN", "NNS"), "ß");
         assert_eq!(l.lemmatize("xyz", "UNKNOWN", "UNKNOWN"), "xyz");
         assert_eq!(l.lemmatize("İstanbul", "PROPN", "NNP"), "İstanbul");
+        // (Compared with a fresh model: lemmatizing fills a cache of known lemmas.)
         let json = serde_json::to_string(&l).unwrap();
         let back: Lemmatizer = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, l);
+        assert_eq!(back, trained());
     }
 
     #[test]
