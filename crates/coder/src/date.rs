@@ -93,6 +93,15 @@ fn month_of(word: &str) -> Option<i64> {
 fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
     expressions(words, published)
         .into_iter()
+        .find(|(i, _)| !after_clause(words, *i))
+        .map(|(_, d)| d)
+}
+
+/// [`in_sentence`] for dating an event of another sentence: a span's start ("since
+/// 2015") does not count.
+fn lent_by_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
+    expressions(words, published)
+        .into_iter()
         .find(|(i, _)| !after_clause(words, *i) && !since(words, *i))
         .map(|(_, d)| d)
 }
@@ -420,7 +429,7 @@ fn clause_date(
         if article.sentences[k].paragraph != s.paragraph {
             break;
         }
-        if let Some(d) = in_sentence(&tokens(k), published) {
+        if let Some(d) = lent_by_sentence(&tokens(k), published) {
             return Some(d);
         }
     }
@@ -433,7 +442,7 @@ fn clause_date(
         .iter()
         .filter(|s| s.tokens.len() >= 6)
         .take(3)
-        .find_map(|s| in_sentence(&words(article, s.span), published))
+        .find_map(|s| lent_by_sentence(&words(article, s.span), published))
 }
 
 #[cfg(test)]
@@ -479,6 +488,10 @@ mod tests {
         assert_eq!(
             in_sentence(&w("since Jan. 19 ,"), Some((2006, 2, 21))).as_deref(),
             Some("2006-01-19")
+        );
+        assert_eq!(
+            lent_by_sentence(&w("since Jan. 19 ,"), Some((2006, 2, 21))),
+            None
         );
         assert_eq!(
             in_sentence(&w("on December 30"), Some((2019, 1, 2))).as_deref(),
