@@ -90,6 +90,7 @@ fn month_of(word: &str) -> Option<i64> {
 
 /// The date a sentence's time expression gives, if any (the first one that dates the
 /// whole sentence: not "a day after", which dates only the clause after it).
+#[cfg(test)]
 fn in_sentence(words: &[String], published: Option<(i64, i64, i64)>) -> Option<String> {
     expressions(words, published)
         .into_iter()
