@@ -217,9 +217,13 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
                 }
             }
             // Part of a longer capitalized name ("Mohammad Ismail Mubarez")?
+            // (Not a capitalized function word: "A Sangamon County judge".)
             let capital_word = |t: usize| {
                 let w = word(t);
-                is_capitalized(w) && w.chars().any(char::is_alphabetic) && type_word(w).is_none()
+                is_capitalized(w)
+                    && w.chars().any(char::is_alphabetic)
+                    && type_word(w).is_none()
+                    && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
             };
             // (A capitalized first word of the sentence says nothing.)
             let embedded = i > range.start + 1 && capital_word(i - 1)
@@ -298,6 +302,9 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
             && !b.demonym
         {
             out[c].parent = Some(c + 1);
+            // ("Springfield, Ill.": a parent after a comma is cued, even when its
+            // form is also a common word.)
+            out[c + 1].cued = true;
         }
     }
     // "X, the capital of Y".
@@ -331,6 +338,13 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer) -> Vec<Candidate> {
     }
     out
 }
+
+/// Function words that open a sentence or phrase capitalized: no part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "in", "on", "at", "of", "for", "and", "but", "to", "from", "by", "with",
+    "as", "after", "before", "when", "while", "this", "that", "these", "those", "its", "his",
+    "her", "their", "our",
+];
 
 /// Nouns of an apposition that places a town ("a village in").
 const PLACE_NOUNS: &[&str] = &[
