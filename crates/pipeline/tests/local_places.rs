@@ -36,3 +36,33 @@ fn dateline_state_abbreviation_and_county_after_an_article() {
     }
     assert_eq!(place("Indianapolis").admin1.as_deref(), Some("Indiana"));
 }
+
+#[test]
+fn the_national_capital_beats_a_small_namesake_in_the_story_s_state() {
+    let pipeline = Pipeline::new(&Config::default()).expect("embedded resources load");
+    let a = Article::new(
+        Meta {
+            doc_id: "local".into(),
+            ..Default::default()
+        },
+        "ATLANTA — Georgia lawmakers passed a bill on Monday. Officials in Fulton County \
+         and Savannah welcomed it, while protesters gathered at the Capitol in Washington."
+            .to_string(),
+    );
+    let out = pipeline.run(a);
+    let a = &out.article;
+    let washington = a
+        .places
+        .iter()
+        .find(|m| a.slice(m.span) == "Washington")
+        .and_then(|m| m.place.clone())
+        .unwrap_or_else(|| panic!("{:?}", a.places));
+    assert_eq!(washington.feature_code, "PPLC", "{washington:?}");
+    let savannah = a
+        .places
+        .iter()
+        .find(|m| a.slice(m.span) == "Savannah")
+        .and_then(|m| m.place.clone())
+        .unwrap_or_else(|| panic!("{:?}", a.places));
+    assert_eq!(savannah.admin1.as_deref(), Some("Georgia"));
+}

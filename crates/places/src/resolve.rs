@@ -297,6 +297,11 @@ fn best(
         }
         let in_context = context.country_score(&e.country, &c.name);
         s += in_context;
+        // The capital of the document's country outweighs a small namesake in the
+        // province the story is about ("the Capitol in Washington" in a Georgia story).
+        if in_context > 0.0 && e.feature_code == "PPLC" {
+            s += 2.0;
+        }
         // A town or district in a country the document never names is less likely.
         if in_context == 0.0 && context.has_countries(&c.name) && e.level > Level::Admin1 {
             s -= if h.via == Via::Name { 2.0 } else { 2.5 };
