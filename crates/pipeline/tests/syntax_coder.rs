@@ -917,3 +917,18 @@ fn the_attack_retold_keeps_its_doer_and_a_second_verb_its_object() {
     assert!(e.recipient.is_empty(), "{e:#?}");
     assert_eq!(only(&ev, "ACCUSE").recipient.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn an_example_of_violations_is_the_violators_act() {
+    let ev = code(
+        "The UN mission condemned the continued violations of the truce by rebel forces, \
+         including the repeated shelling of the airport.",
+    );
+    let e = only(&ev, "ASSAULT");
+    assert!(names(&e.actor)[0].contains("rebel"), "{e:#?}");
+    // The truce they broke is no truce agreed.
+    assert!(
+        ev.iter().all(|e| e.event_type.as_str() != "RETREAT"),
+        "{ev:#?}"
+    );
+}

@@ -1187,6 +1187,19 @@ impl SyntaxCoder {
                 skip!("a copular noun describing an event told before");
             }
             let head_of_t = tree.ann(t).head.filter(|&h| h < tree.len);
+            // "violations of the truce", "the collapse of the ceasefire": the agreement
+            // broken is no new agreement.
+            if pos == Pos::Noun
+                && tree.case(t).as_deref() == Some("of")
+                && head_of_t.is_some_and(|h| {
+                    matches!(
+                        tree.lemma(h).as_str(),
+                        "violation" | "breach" | "collapse" | "violator"
+                    )
+                })
+            {
+                skip!("an agreement broken (violations of, collapse of), not one made");
+            }
             // "kidnappings have risen in recent months", "attacks rose": a trend, not an
             // event.
             // (Read off the words too: "kidnappings blamed on bandits have risen" is
@@ -1353,6 +1366,32 @@ impl SyntaxCoder {
                 actor_labels.extend(["nmod:from".to_string(), "nmod:by".to_string()]);
             }
             let mut actors = Self::arguments(&tree, t, &actor_labels, passive);
+            // "violations of the truce by rebel forces, including the repeated shelling of
+            // the airport": an act given as an example of acts by someone is theirs.
+            if pos == Pos::Noun
+                && actors.is_empty()
+                && matches!(
+                    tree.case(t).as_deref(),
+                    Some("including" | "include" | "like")
+                )
+            {
+                if let Some(h) = tree.ann(t).head.filter(|&h| h < tree.len) {
+                    let examples_of: Vec<usize> = if tree.ann(h).upos == "NOUN" {
+                        vec![h]
+                    } else {
+                        tree.children[h]
+                            .iter()
+                            .copied()
+                            .filter(|&x| x < t && tree.rel(x) == "obj")
+                            .collect()
+                    };
+                    actors.extend(examples_of.iter().flat_map(|&x| {
+                        tree.children[x].iter().copied().filter(|&c| {
+                            tree.rel(c).starts_with("nmod") && tree.case(c).as_deref() == Some("by")
+                        })
+                    }));
+                }
+            }
             let mut recipients = Self::arguments(&tree, t, &trigger.recipient, false);
             // "Five soldiers and three rebels died in a clash": the dead of a two-sided
             // fight that names no sides are its sides (PLOVER: all sides are actors).
