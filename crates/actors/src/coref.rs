@@ -189,7 +189,10 @@ pub fn cluster(
                 | ", aka"
                 | ", alias"
         );
-        if declares && keys[i] != Key::Anaphor && keys[i + 1] != Key::Anaphor {
+        // ("MOGADISHU, Somalia (Reuters) -": the agency that filed the story.)
+        let agency = (b.tokens.start..b.tokens.end)
+            .any(|t| article::NEWS_AGENCIES.contains(&norm(&word(t)).as_str()));
+        if declares && !agency && keys[i] != Key::Anaphor && keys[i + 1] != Key::Anaphor {
             sets.union(i, i + 1);
         }
     }
@@ -248,10 +251,17 @@ pub fn cluster(
         if keys[i] != Key::Anaphor {
             continue;
         }
+        // (Not the agency that reports the story: "told Reuters".)
+        let agency = |j: usize| {
+            found[j]
+                .tokens
+                .clone()
+                .any(|t| article::NEWS_AGENCIES.contains(&norm(&word(t)).as_str()))
+        };
         let antecedent = (0..i)
             .rev()
             .take_while(|&j| found[i].sentence.saturating_sub(found[j].sentence) <= 3)
-            .find(|&j| is_org(&keys[j]));
+            .find(|&j| is_org(&keys[j]) && !agency(j));
         match antecedent {
             Some(j) => sets.union(j, i),
             None => dropped[i] = true,

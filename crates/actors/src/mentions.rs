@@ -142,9 +142,13 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
         while i < r.end {
             let w = word(i);
             let at = i - r.start;
-            // 1. Knowledge-base phrase, longest first; the first word must be capitalized.
+            // 1. Knowledge-base phrase, longest first; the first word must be capitalized
+            // (or a lowercase Arabic article before a capitalized word: "al Shabaab").
             let mut kb_hit: Option<(usize, Vec<Reading>)> = None;
-            if w.chars().any(char::is_uppercase) {
+            let article_word = matches!(w, "al" | "el" | "al-" | "el-")
+                && i + 1 < r.end
+                && word(i + 1).chars().next().is_some_and(char::is_uppercase);
+            if w.chars().any(char::is_uppercase) || article_word {
                 for n in (1..=kb.longest().min(r.end - i)).rev() {
                     let readings = kb.readings(&lower[at..at + n]);
                     let caps = w

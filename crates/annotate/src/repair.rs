@@ -32,6 +32,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     day_before_subject(words, out);
     subordinate_clause_as_phrase(words, out);
     verb_after_conjunction(out);
+    adjective_as_noun(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -554,6 +555,26 @@ fn verb_after_conjunction(out: &mut [TokenAnnotation]) {
                 out[o].deprel = "obj".into();
             }
         }
+    }
+}
+
+/// "launched an offensive against": a word that is a noun of war as well as an
+/// adjective, with a determiner, as the verb's object, is the noun. (Only these words:
+/// UD tags "the same", "the latter" as adjectives.)
+fn adjective_as_noun(words: &[&str], out: &mut [TokenAnnotation]) {
+    for x in 0..out.len() {
+        if out[x].upos != "ADJ" || out[x].deprel != "obj" {
+            continue;
+        }
+        if !matches!(words[x].to_lowercase().as_str(), "offensive" | "offensives") {
+            continue;
+        }
+        let determined = (0..x).any(|c| out[c].head == Some(x) && out[c].deprel == "det");
+        if !determined {
+            continue;
+        }
+        out[x].upos = "NOUN".into();
+        out[x].xpos = if words[x].ends_with('s') { "NNS" } else { "NN" }.into();
     }
 }
 

@@ -134,6 +134,13 @@ pub struct EntityMention {
     pub label: EntityLabel,
 }
 
+/// News agencies named in datelines and attributions ("Kabul (AFP) –", "told Reuters"),
+/// lowercased: they report events, they are no antecedent or alias of an actor.
+pub const NEWS_AGENCIES: &[&str] = &[
+    "reuters", "ap", "afp", "xinhua", "anadolu", "upi", "dpa", "ians", "pti", "tass", "efe",
+    "ansa", "bernama", "yonhap", "kyodo", "apa", "irna", "sana", "wafa", "mena", "aa",
+];
+
 /// Titles and honorifics (lowercase, no dot) that make the capitalized words after them
 /// a person's name ("Capt. Mohammad Ismail Mubarez", "Mufti Nematullah Qaweem"); shared
 /// by the stages that must tell people from places and organizations.

@@ -932,3 +932,24 @@ fn an_example_of_violations_is_the_violators_act() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_agency_in_the_dateline_is_nobody_s_alias() {
+    let ev = code(
+        "KISMAYO, Somalia (Reuters) - Al Shabaab fighters attacked a police post on \
+         Monday, an officer told Reuters.\n\n\
+         The group claimed responsibility, saying its fighters had killed nine policemen. \
+         Government troops later launched an offensive against al Shabaab.",
+    );
+    // "the group" and "its fighters" are al-Shabaab, not the agency that was told (nor
+    // Somalia, whose name Reuters is not).
+    let killing = ev
+        .iter()
+        .find(|e| e.dead == Some(9))
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(names(&killing.actor), vec!["al-shabaab"], "{killing:#?}");
+    // "al Shabaab" in lower case is the same group.
+    let ev = code("The army attacked al Shabaab positions near Kismayo on Monday.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(names(&e.recipient), vec!["al-shabaab"], "{e:#?}");
+}

@@ -673,6 +673,25 @@ impl SyntaxCoder {
     /// The reference of an argument head; with `things`, a common noun that names no
     /// people still counts (the target of an attack: "a refugee agency", "positions").
     fn argument_ref(&self, tree: &Tree<'_>, head: usize, things: bool) -> Option<(ActorRef, Span)> {
+        // "its fighters", "their troops": a group's own people stand for the group the
+        // possessive pronoun refers to.
+        if tree.ann(head).upos == "NOUN" && tree.mention(head).is_none() {
+            let owner = tree.children[head].iter().copied().find(|&c| {
+                tree.rel(c) == "nmod:poss"
+                    && tree.ann(c).upos == "PRON"
+                    && matches!(tree.word(c).to_lowercase().as_str(), "its" | "their")
+            });
+            let people = self
+                .people_sector(tree, head, head)
+                .is_some_and(|s| !s.is_empty());
+            if let (Some(p), true) = (owner, people) {
+                if let Some((mut r, _)) = self.argument_head_ref(tree, p, false) {
+                    let span = Span::new(tree.span(p, p).start, tree.span(head, head).end);
+                    r.text = Some(tree.article.slice(span).to_string());
+                    return Some((r, span));
+                }
+            }
+        }
         let (mut r, span) = self.argument_head_ref(tree, head, things)?;
         // The whole phrase the text uses is one more name for the actor ("workers of
         // the United Bus Company"), unless a pronoun owns it ("their positions").
@@ -2411,6 +2430,8 @@ fn antecedent<'a>(
         .rev()
         .take_while(|m| m.span.start >= floor)
         .filter(|m| m.span.end <= here)
+        // (Not the agency reporting the story: "told Reuters".)
+        .filter(|m| !article::NEWS_AGENCIES.contains(&a.slice(m.span).to_lowercase().as_str()))
         .find(|m| a.actors.get(m.actor).is_some_and(|x| fits(m, x.kind)))?;
     a.actors.get(m.actor)
 }
