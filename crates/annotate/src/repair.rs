@@ -303,7 +303,7 @@ fn number_root(out: &mut [TokenAnnotation]) {
     }
 }
 
-/// "kidnapped up to 16 advisers": "up" taken for the verb's particle and the people
+/// "seized up to 20 hostages": "up" taken for the verb's particle and the people
 /// for an oblique. "up to" bounds the number; the people are the object.
 fn up_to_number(words: &[&str], out: &mut [TokenAnnotation]) {
     for u in 0..out.len().saturating_sub(3) {
@@ -340,7 +340,7 @@ fn up_to_number(words: &[&str], out: &mut [TokenAnnotation]) {
     }
 }
 
-/// "forced out on Wednesday more than 1,000 refugees": the object after the verb's
+/// "expelled on Monday some 500 families": the object after the verb's
 /// time oblique, hung under that oblique or elsewhere, belongs to the verb.
 fn object_of_time_word(words: &[&str], out: &mut [TokenAnnotation]) {
     const DAYS: &[&str] = &[
@@ -907,7 +907,7 @@ mod tests {
 
     #[test]
     fn up_to_a_number_is_a_bound_and_the_people_the_object() {
-        let words = ["They", "seized", "up", "to", "16", "advisers"];
+        let words = ["They", "seized", "up", "to", "16", "hostages"];
         let mut out = ann(&[
             ("PRON", Some(1), "nsubj"),
             ("VERB", None, "root"),

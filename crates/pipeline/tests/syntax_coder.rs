@@ -726,14 +726,15 @@ fn numbers_the_parser_misplaces_and_sizes_of_those_acting() {
     assert_eq!(e.size, Some(20), "{e:#?}");
     assert!(!e.recipient.is_empty(), "{e:#?}");
     // An object the parser hung under the time word.
-    let ev = code("The army forced out on Wednesday more than 500 villagers from their homes near the border.");
+    let ev = code("Soldiers forced out on Monday some 500 families from a camp near the river.");
     assert_eq!(only(&ev, "COERCE").size, Some(500), "{ev:#?}");
     // The attackers' number, stated a sentence before "the gunmen" act.
     let ev = code("About 40 gunmen arrived in the village at dawn. The gunmen killed six farmers.");
     let e = only(&ev, "ASSAULT");
     assert_eq!((e.dead, e.size), (Some(6), Some(40)), "{e:#?}");
     // One named person protesting alone is a protest of one.
-    let ev = code("Opposition leader Maria Lopez staged a hunger strike in prison on Sunday.");
+    let ev =
+        code("Opposition leader Maria Lopez began a hunger strike outside parliament on Sunday.");
     assert_eq!(only(&ev, "PROTEST").size, Some(1), "{ev:#?}");
 }
 
@@ -772,8 +773,8 @@ fn a_retelling_s_stated_date_beats_the_report_s_day() {
     assert_eq!(only(&ev, "ASSAULT").date.as_deref(), Some("2024-02-29"));
     // A relative clause on the actor dates the actor's past, not the event.
     let ev = code(
-        "The Front, which took up arms in 1990, began peace talks with the government \
-         a year ago.",
+        "The movement, which was founded in 1990, opened peace talks with the government \
+         last year.",
     );
     let e = only(&ev, "CONSULT");
     assert_ne!(e.date.as_deref(), Some("1990"), "{e:#?}");
@@ -921,12 +922,12 @@ fn the_attack_retold_keeps_its_doer_and_a_second_verb_its_object() {
 #[test]
 fn an_example_of_violations_is_the_violators_act() {
     let ev = code(
-        "The UN mission condemned the continued violations of the truce by rebel forces, \
-         including the repeated shelling of the airport.",
+        "Observers denounced breaches of the ceasefire by militia fighters, including the \
+         shelling of a school.",
     );
     let e = only(&ev, "ASSAULT");
-    assert!(names(&e.actor)[0].contains("rebel"), "{e:#?}");
-    // The truce they broke is no truce agreed.
+    assert!(names(&e.actor)[0].contains("militia"), "{e:#?}");
+    // The ceasefire they broke is no ceasefire agreed.
     assert!(
         ev.iter().all(|e| e.event_type.as_str() != "RETREAT"),
         "{ev:#?}"

@@ -1385,8 +1385,8 @@ impl SyntaxCoder {
                 actor_labels.extend(["nmod:from".to_string(), "nmod:by".to_string()]);
             }
             let mut actors = Self::arguments(&tree, t, &actor_labels, passive);
-            // "violations of the truce by rebel forces, including the repeated shelling of
-            // the airport": an act given as an example of acts by someone is theirs.
+            // "breaches of the ceasefire by militia fighters, including the shelling of a
+            // school": an act given as an example of acts by someone is theirs.
             if pos == Pos::Noun
                 && actors.is_empty()
                 && matches!(
