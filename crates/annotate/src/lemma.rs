@@ -252,13 +252,7 @@ impl Lemmatizer {
     /// an unknown guess ("villages" → "villege", by the rule of "colleges") yields to a
     /// plain plural strip that the tables know ("village").
     fn checked_plural(&self, lower: &str, guess: String) -> String {
-        let known = self.known.get_or_init(|| {
-            self.table
-                .values()
-                .flat_map(|m| m.values())
-                .map(|l| l.to_lowercase())
-                .collect()
-        });
+        let known = self.known_lemmas();
         if known.contains(&guess.to_lowercase()) {
             return guess;
         }
@@ -279,17 +273,22 @@ impl Lemmatizer {
             .unwrap_or(guess)
     }
 
-    /// A verb lemma guessed by suffix rule, checked against the lemmas the tables know:
-    /// when the guess is unknown ("shelled" → "shel", "rioted" → "riote") and a plain
-    /// inflection strip gives a known lemma ("shell", "riot"), that one.
-    fn checked_verb(&self, lower: &str, guess: String) -> String {
-        let known = self.known.get_or_init(|| {
+    /// Every lemma the tables know, lowercased (built on first use).
+    fn known_lemmas(&self) -> &std::collections::HashSet<String> {
+        self.known.get_or_init(|| {
             self.table
                 .values()
                 .flat_map(|m| m.values())
                 .map(|l| l.to_lowercase())
                 .collect()
-        });
+        })
+    }
+
+    /// A verb lemma guessed by suffix rule, checked against the lemmas the tables know:
+    /// when the guess is unknown ("shelled" → "shel", "rioted" → "riote") and a plain
+    /// inflection strip gives a known lemma ("shell", "riot"), that one.
+    fn checked_verb(&self, lower: &str, guess: String) -> String {
+        let known = self.known_lemmas();
         if known.contains(&guess.to_lowercase()) {
             return guess;
         }

@@ -13,6 +13,17 @@ use article::TokenAnnotation;
 /// Time words that head no noun phrase in news text.
 const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
 
+/// Names of the weekdays, lowercased.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Applies every repair to one parsed sentence.
 pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usize, usize)]) {
     if out.len() != words.len() || out.iter().all(|a| a.deprel.is_empty()) {
@@ -343,22 +354,13 @@ fn up_to_number(words: &[&str], out: &mut [TokenAnnotation]) {
 /// "expelled on Monday some 500 families": the object after the verb's
 /// time oblique, hung under that oblique or elsewhere, belongs to the verb.
 fn object_of_time_word(words: &[&str], out: &mut [TokenAnnotation]) {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "week",
-    ];
+    let day = |w: &str| {
+        WEEKDAYS.contains(&w)
+            || matches!(
+                w,
+                "today" | "yesterday" | "night" | "morning" | "evening" | "afternoon" | "week"
+            )
+    };
     for o in 0..out.len() {
         let unmarked = matches!(out[o].deprel.as_str(), "obj" | "nmod:unmarked");
         if !unmarked || !matches!(out[o].upos.as_str(), "NOUN" | "PROPN") {
@@ -373,7 +375,7 @@ fn object_of_time_word(words: &[&str], out: &mut [TokenAnnotation]) {
         let Some(t) = first.checked_sub(1) else {
             continue;
         };
-        if !DAYS.contains(&words[t].to_lowercase().as_str()) || !out[t].deprel.starts_with("obl") {
+        if !day(words[t].to_lowercase().as_str()) || !out[t].deprel.starts_with("obl") {
             continue;
         }
         let Some(v) = out[t]
@@ -424,15 +426,7 @@ fn title_before_name(out: &mut [TokenAnnotation]) {
 /// for a part of the day's name. The day (it has a preposition) is an oblique; the
 /// words after it head the subject.
 fn day_before_subject(words: &[&str], out: &mut [TokenAnnotation]) {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const DAYS: &[&str] = WEEKDAYS;
     for d in 0..out.len().saturating_sub(1) {
         if !DAYS.contains(&words[d].to_lowercase().as_str()) || !out[d].deprel.starts_with("nsubj")
         {
