@@ -8,21 +8,10 @@
 //! entity spans (token ranges). Output: the same annotations, still one tree.
 //! Must not: change the words, add or drop tokens, or create a cycle.
 
-use article::TokenAnnotation;
+use article::{TokenAnnotation, WEEKDAYS};
 
 /// Time words that head no noun phrase in news text.
 const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
-
-/// Names of the weekdays, lowercased.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Applies every repair to one parsed sentence.
 pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usize, usize)]) {
@@ -47,6 +36,12 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
+}
+
+/// The sentence's root word.
+fn root(out: &[TokenAnnotation]) -> Option<usize> {
+    out.iter()
+        .position(|a| a.head.is_none() && a.deprel == "root")
 }
 
 /// True when `a` is (transitively) below `b`, or is `b`.
@@ -226,23 +221,20 @@ fn verb_conjuncts(out: &mut [TokenAnnotation]) {
 /// "Russia said on Tuesday that Sudan must return it": the `that` clause is the
 /// verb's complement, not a relative clause on the day.
 fn said_on_day_that(words: &[&str], out: &mut [TokenAnnotation]) {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "week",
-        "month",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-    ];
+    let day = |w: &str| {
+        WEEKDAYS.contains(&w)
+            || matches!(
+                w,
+                "today"
+                    | "yesterday"
+                    | "week"
+                    | "month"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+            )
+    };
     for c in 0..out.len() {
         if out[c].deprel != "acl:relcl" {
             continue;
@@ -250,7 +242,7 @@ fn said_on_day_that(words: &[&str], out: &mut [TokenAnnotation]) {
         let Some(n) = out[c].head.filter(|&n| n < c) else {
             continue;
         };
-        if !DAYS.contains(&words[n].to_lowercase().as_str()) || !out[n].deprel.starts_with("obl") {
+        if !day(words[n].to_lowercase().as_str()) || !out[n].deprel.starts_with("obl") {
             continue;
         }
         let Some(v) = out[n]
@@ -279,10 +271,7 @@ fn said_on_day_that(words: &[&str], out: &mut [TokenAnnotation]) {
 /// verb hung under it. The verb is the root, the number a modifier of the noun right
 /// after it (with only that noun's own modifiers between).
 fn number_root(out: &mut [TokenAnnotation]) {
-    let Some(n) = out
-        .iter()
-        .position(|a| a.head.is_none() && a.deprel == "root")
-    else {
+    let Some(n) = root(out) else {
         return;
     };
     if out[n].upos != "NUM" {
@@ -426,9 +415,9 @@ fn title_before_name(out: &mut [TokenAnnotation]) {
 /// for a part of the day's name. The day (it has a preposition) is an oblique; the
 /// words after it head the subject.
 fn day_before_subject(words: &[&str], out: &mut [TokenAnnotation]) {
-    const DAYS: &[&str] = WEEKDAYS;
     for d in 0..out.len().saturating_sub(1) {
-        if !DAYS.contains(&words[d].to_lowercase().as_str()) || !out[d].deprel.starts_with("nsubj")
+        if !WEEKDAYS.contains(&words[d].to_lowercase().as_str())
+            || !out[d].deprel.starts_with("nsubj")
         {
             continue;
         }
@@ -519,10 +508,7 @@ fn subordinate_clause_as_phrase(words: &[&str], out: &mut [TokenAnnotation]) {
 /// under the conjunction before it is a conjunct of the sentence's main verb, with the
 /// conjunction as its `cc` and a bare noun after it as its object.
 fn verb_after_conjunction(out: &mut [TokenAnnotation]) {
-    let Some(root) = out
-        .iter()
-        .position(|a| a.head.is_none() && a.deprel == "root")
-    else {
+    let Some(root) = root(out) else {
         return;
     };
     for v in 0..out.len() {
@@ -576,10 +562,7 @@ fn adjective_as_noun(words: &[&str], out: &mut [TokenAnnotation]) {
 /// and "began" as a conjunct of the relative clause; the verb is the root and the noun
 /// its subject.
 fn subject_with_relative_clause(out: &mut [TokenAnnotation]) {
-    let Some(n) = out
-        .iter()
-        .position(|a| a.head.is_none() && a.deprel == "root")
-    else {
+    let Some(n) = root(out) else {
         return;
     };
     if !matches!(out[n].upos.as_str(), "NOUN" | "PROPN") {

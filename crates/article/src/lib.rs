@@ -134,6 +134,17 @@ pub struct EntityMention {
     pub label: EntityLabel,
 }
 
+/// Names of the weekdays, lowercased, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// News agencies named in datelines and attributions ("Kabul (AFP) –", "told Reuters"),
 /// lowercased: they report events, they are no antecedent or alias of an actor.
 pub const NEWS_AGENCIES: &[&str] = &[

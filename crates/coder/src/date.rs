@@ -6,15 +6,7 @@
 
 use article::{Article, Span};
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use article::WEEKDAYS;
 const MONTHS: [&str; 12] = [
     "january",
     "february",

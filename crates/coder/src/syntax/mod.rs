@@ -807,13 +807,7 @@ impl SyntaxCoder {
             // clause is the speaker, when number and kind agree.
             if let Some(speaker) = self.reporting_speaker(tree, head, &lemma) {
                 if let Some((mut r, span)) = self.actor_ref(tree, speaker) {
-                    // (The speaker's own words stay one of its names.)
-                    if let Some(t) = r.text.take().filter(|t| *t != r.name) {
-                        if !r.aliases.contains(&t) {
-                            r.aliases.push(t);
-                        }
-                    }
-                    r.text = Some(tree.word(head).to_string());
+                    retext(&mut r, tree.word(head));
                     return Some((r, span));
                 }
             }
@@ -832,12 +826,7 @@ impl SyntaxCoder {
                 });
                 if let Some(j) = people {
                     if let Some((mut r, _)) = self.argument_ref(tree, j, false) {
-                        if let Some(t) = r.text.take() {
-                            if !r.aliases.contains(&t) {
-                                r.aliases.push(t);
-                            }
-                        }
-                        r.text = Some(tree.word(head).to_string());
+                        retext(&mut r, tree.word(head));
                         return Some((r, tree.span(head, head)));
                     }
                 }
@@ -2223,6 +2212,17 @@ impl SyntaxCoder {
             }
         }
     }
+}
+
+/// Gives an actor reached through a pronoun the pronoun as its surface text; the words
+/// that named it before stay one of its names.
+fn retext(r: &mut ActorRef, pronoun: &str) {
+    if let Some(t) = r.text.take().filter(|t| *t != r.name) {
+        if !r.aliases.contains(&t) {
+            r.aliases.push(t);
+        }
+    }
+    r.text = Some(pronoun.to_string());
 }
 
 /// The actor of the latest mention before article token `g`, within its sentence and
