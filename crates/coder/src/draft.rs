@@ -40,6 +40,10 @@ pub struct EventDraft {
     pub future: bool,
     /// The date is not stated in the event's own clause (see [`Event::date_implied`]).
     pub date_implied: bool,
+    /// A clause telling an act done at the same moment ("In announcing the truce, the
+    /// rebels urged…"): when the event's own clause states no date, it takes the date
+    /// of the event coded from that clause.
+    pub dated_with: Option<Span>,
 }
 
 /// Builds a char-offset [`TextSpan`] from a byte span.

@@ -954,3 +954,16 @@ fn the_agency_in_the_dateline_is_nobody_s_alias() {
     let e = only(&ev, "ASSAULT");
     assert_eq!(names(&e.recipient), vec!["al-shabaab"], "{e:#?}");
 }
+
+#[test]
+fn an_appeal_made_while_announcing_a_truce_shares_its_day() {
+    let ev = code(
+        "Goma (AFP) - Three soldiers were killed in an ambush blamed on M23 rebels, the army said Tuesday.\n\n\
+         The ambush comes a day after the rebels announced a temporary truce to coincide with the vote.\n\n\
+         In announcing their May 1-5 truce, the rebels also urged Tshisekedi to set a date to reopen negotiations.",
+    );
+    let truce = only(&ev, "CONCEDE");
+    assert_eq!(truce.date.as_deref(), Some("2024-03-04"), "{ev:#?}");
+    let appeal = only(&ev, "REQUEST");
+    assert_eq!(appeal.date.as_deref(), Some("2024-03-04"), "{ev:#?}");
+}

@@ -527,6 +527,7 @@ impl Coder for DictionaryCoder {
                     confidence: if pattern.is_some() { 0.6 } else { 0.4 },
                     future: false,
                     date_implied: false,
+                    dated_with: None,
                 };
                 if !drafts.iter().any(|d| d.same_as(&draft)) {
                     drafts.push(draft);

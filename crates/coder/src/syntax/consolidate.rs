@@ -329,3 +329,46 @@ pub fn concede_to_adversary(events: &mut [events::Event]) {
         }
     }
 }
+
+/// An event whose own clause states no date, tied to an act told in a clause of the
+/// same sentence as done at the same moment ("In announcing their truce, the rebels
+/// urged…"); triggers and sentence as char offsets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateLink {
+    /// Trigger start of the event that borrows the date.
+    pub event_trigger: usize,
+    /// Trigger start of the simultaneous act.
+    pub act_trigger: usize,
+    /// Category the act was coded with.
+    pub act_category: events::Category,
+    /// Start of the act's sentence.
+    pub act_sentence: usize,
+}
+
+/// Gives each linked event the date its simultaneous act ends up with once
+/// consolidated: "In announcing their truce" retells the announcement that an earlier
+/// sentence dated ("a day after the rebels announced a truce"), so the appeal made
+/// with it shares that day.
+pub fn share_dates(events: &mut [events::Event], links: &[DateLink]) {
+    for l in links {
+        let Some(i) = events
+            .iter()
+            .position(|e| e.trigger.start == l.event_trigger && e.date_implied)
+        else {
+            continue;
+        };
+        let act = events.iter().enumerate().find(|&(j, f)| {
+            j != i
+                && (f.trigger.start == l.act_trigger
+                    || f.event_type == l.act_category
+                        && std::iter::once(&f.sentence)
+                            .chain(&f.evidence)
+                            .any(|s| s.start == l.act_sentence))
+        });
+        if let Some((_, f)) = act.filter(|(_, f)| !f.date_implied && f.date.is_some()) {
+            let date = f.date.clone();
+            events[i].date = date;
+            events[i].date_implied = false;
+        }
+    }
+}

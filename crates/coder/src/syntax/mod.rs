@@ -21,7 +21,7 @@ mod tree;
 mod words;
 
 use consolidate::merge_sentence;
-pub use consolidate::{concede_to_adversary, consolidate};
+pub use consolidate::{concede_to_adversary, consolidate, share_dates, DateLink};
 use numbers::{phrase_count, sentence_counts, verb_stems};
 use tree::Tree;
 use words::*;
@@ -401,6 +401,26 @@ impl SyntaxCoder {
             }
         }
         None
+    }
+
+    /// "In announcing their truce, the rebels urged…", "while visiting the camp": a
+    /// gerund clause on the trigger `t` telling an act done at the same moment; its
+    /// span, so the event can share that act's date.
+    fn simultaneous_clause(tree: &Tree<'_>, t: usize) -> Option<Span> {
+        let c = tree.children[t].iter().copied().find(|&c| {
+            tree.rel(c) == "advcl"
+                && tree.ann(c).xpos == "VBG"
+                // (The parser may hang "In" on the main verb: the word before counts.)
+                && c.checked_sub(1).is_some_and(|m| {
+                    matches!(tree.rel(m), "mark" | "case")
+                        && matches!(
+                            tree.word(m).to_lowercase().as_str(),
+                            "in" | "while" | "when" | "upon" | "on"
+                        )
+                })
+        })?;
+        let inside: Vec<usize> = (0..tree.len).filter(|&x| tree.dominates(c, x)).collect();
+        Some(tree.span(*inside.first()?, *inside.last()?))
     }
 
     /// Words of relative clauses, appositions and asides that do not hold the trigger
@@ -2170,6 +2190,9 @@ impl SyntaxCoder {
                 location,
                 date,
                 date_implied,
+                dated_with: date_implied
+                    .then(|| Self::simultaneous_clause(&tree, t))
+                    .flatten(),
                 dead: count.filter(|_| count_role == Some("dead")),
                 injured: count.filter(|_| count_role == Some("injured")),
                 size: count
@@ -2316,6 +2339,7 @@ impl SyntaxCoder {
                 confidence: 0.5,
                 future: false,
                 date_implied: false,
+                dated_with: None,
             });
             notes.push(Note {
                 sentence: k,
@@ -2456,6 +2480,22 @@ impl Coder for SyntaxCoder {
             self.code_sentence(article, &mention_at, k, &mut drafts, &mut notes);
         }
         let index = article.char_index();
+        let links: Vec<DateLink> = drafts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let w = e.dated_with?;
+                let g = drafts.iter().enumerate().find(|&(j, g)| {
+                    j != i && g.trigger.start >= w.start && g.trigger.end <= w.end
+                })?;
+                Some(DateLink {
+                    event_trigger: index.char_of(e.trigger.start),
+                    act_trigger: index.char_of(g.1.trigger.start),
+                    act_category: g.1.category,
+                    act_sentence: index.char_of(g.1.sentence.start),
+                })
+            })
+            .collect();
         let mut events = consolidate(
             drafts
                 .into_iter()
@@ -2463,6 +2503,7 @@ impl Coder for SyntaxCoder {
                 .collect(),
         );
         concede_to_adversary(&mut events);
+        share_dates(&mut events, &links);
         Coded {
             events,
             diagnostics: Vec::new(),
