@@ -33,6 +33,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     subordinate_clause_as_phrase(words, out);
     verb_after_conjunction(out);
     adjective_as_noun(words, out);
+    subject_after_known_as(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -690,6 +691,101 @@ fn join_entity(out: &mut [TokenAnnotation], start: usize, end: usize) {
     }
 }
 
+/// "In addition to Mr. Karimi, who is also known as Ahmad Karimi, the other commander,
+/// Zahir Ahmadi, surrendered": the name after "known as" ends the relative clause; the
+/// appositions after it, up to the comma before a finite verb, are that verb's subject.
+/// The parser hangs them on the name and leaves the verb without a subject, or makes
+/// the opening phrase the root and the verb part of the relative clause.
+fn subject_after_known_as(words: &[&str], out: &mut [TokenAnnotation]) {
+    let n = out.len();
+    let Some(r#as) = (1..n).find(|&i| {
+        words[i].eq_ignore_ascii_case("as") && words[i - 1].eq_ignore_ascii_case("known")
+    }) else {
+        return;
+    };
+    let (known, name) = (r#as - 1, r#as + 1);
+    if name >= n || out[name].upos != "PROPN" {
+        return;
+    }
+    let mut end = name;
+    while end + 1 < n && out[end + 1].upos == "PROPN" {
+        end += 1;
+    }
+    if words.get(end + 1) != Some(&",") {
+        return;
+    }
+    let Some(v) = (end + 2..n)
+        .find(|&v| out[v].upos == "VERB" && matches!(out[v].xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+    else {
+        return;
+    };
+    if words[v - 1] != ","
+        || !(end + 2..v).all(|i| {
+            matches!(
+                out[i].upos.as_str(),
+                "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "PUNCT"
+            )
+        })
+    {
+        return;
+    }
+    // A subject of the verb outside the appositions: the verb is not theirs.
+    if (0..n).any(|c| {
+        out[c].head == Some(v) && out[c].deprel.starts_with("nsubj") && !(r#as..v).contains(&c)
+    }) {
+        return;
+    }
+    // The comma-separated noun phrases and the head of each (its word whose head lies
+    // outside the phrase).
+    let mut heads = Vec::new();
+    let mut from = end + 2;
+    for i in end + 2..v {
+        if words[i] == "," || i + 1 == v {
+            let to = if words[i] == "," { i } else { i + 1 };
+            let head = (from..to).find(|&x| out[x].head.is_none_or(|h| !(from..to).contains(&h)));
+            match head {
+                Some(h) => heads.push(h),
+                None => return,
+            }
+            from = i + 1;
+        }
+    }
+    let Some(&subject) = heads.first() else {
+        return;
+    };
+    let Some(top) = root(out) else {
+        return;
+    };
+    if top != v {
+        // Only an opening phrase ("In addition to…") may give the root back.
+        let phrase = top < known
+            && matches!(out[top].upos.as_str(), "NOUN" | "PROPN")
+            && (0..n).any(|c| out[c].head == Some(top) && out[c].deprel == "case");
+        if !phrase {
+            return;
+        }
+        out[v].head = None;
+        out[v].deprel = "root".into();
+        out[top].head = Some(v);
+        out[top].deprel = "obl".into();
+        for a in out.iter_mut().skip(v + 1) {
+            if a.head == Some(top) {
+                a.head = Some(v);
+            }
+        }
+    }
+    out[name].head = Some(known);
+    out[name].deprel = "obl".into();
+    out[r#as].head = Some(name);
+    out[r#as].deprel = "case".into();
+    out[subject].head = Some(v);
+    out[subject].deprel = "nsubj".into();
+    for &h in &heads[1..] {
+        out[h].head = Some(subject);
+        out[h].deprel = "appos".into();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1045,6 +1141,84 @@ mod tests {
         let before = out.clone();
         repair_tree(&words, &mut out, &[(0, 5)]);
         repair_tree(&["a", "b"], &mut out, &[]);
+        assert_eq!(out, before);
+    }
+
+    #[test]
+    fn appositions_after_a_known_as_name_are_the_subject() {
+        let words = [
+            "In",
+            "addition",
+            "to",
+            "Karimi",
+            ",",
+            "who",
+            "is",
+            "known",
+            "as",
+            "Ahmad",
+            ",",
+            "the",
+            "commander",
+            ",",
+            "Zahir",
+            ",",
+            "surrendered",
+            ".",
+        ];
+        let mut out = ann(&[
+            ("ADP", Some(1), "case"),
+            ("NOUN", None, "root"),
+            ("ADP", Some(3), "case"),
+            ("PROPN", Some(1), "nmod"),
+            ("PUNCT", Some(7), "punct"),
+            ("PRON", Some(7), "nsubj:pass"),
+            ("AUX", Some(7), "aux:pass"),
+            ("VERB", Some(1), "acl:relcl"),
+            ("ADP", Some(16), "case"),
+            ("PROPN", Some(16), "nsubj"),
+            ("PUNCT", Some(12), "punct"),
+            ("DET", Some(12), "det"),
+            ("NOUN", Some(9), "appos"),
+            ("PUNCT", Some(14), "punct"),
+            ("PROPN", Some(12), "appos"),
+            ("PUNCT", Some(9), "punct"),
+            ("VERB", Some(7), "obl"),
+            ("PUNCT", Some(1), "punct"),
+        ]);
+        out[16].xpos = "VBD".into();
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[16].head, out[16].deprel.as_str()), (None, "root"));
+        assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(16), "obl"));
+        assert_eq!((out[12].head, out[12].deprel.as_str()), (Some(16), "nsubj"));
+        assert_eq!((out[14].head, out[14].deprel.as_str()), (Some(12), "appos"));
+        assert_eq!((out[9].head, out[9].deprel.as_str()), (Some(7), "obl"));
+        assert_eq!(out[8].head, Some(9));
+        assert_eq!(out[17].head, Some(16));
+    }
+
+    #[test]
+    fn a_known_as_name_before_a_verb_with_its_own_subject_is_left() {
+        let words = [
+            "Karimi", ",", "known", "as", "Ahmad", ",", "the", "man", ",", "he", "said", ".",
+        ];
+        let mut out = ann(&[
+            ("PROPN", Some(10), "obj"),
+            ("PUNCT", Some(2), "punct"),
+            ("VERB", Some(0), "acl"),
+            ("ADP", Some(4), "case"),
+            ("PROPN", Some(2), "obl"),
+            ("PUNCT", Some(7), "punct"),
+            ("DET", Some(7), "det"),
+            ("NOUN", Some(4), "appos"),
+            ("PUNCT", Some(10), "punct"),
+            ("PRON", Some(10), "nsubj"),
+            ("VERB", None, "root"),
+            ("PUNCT", Some(10), "punct"),
+        ]);
+        out[10].xpos = "VBD".into();
+        let before = out.clone();
+        repair_tree(&words, &mut out, &[]);
         assert_eq!(out, before);
     }
 }

@@ -967,3 +967,22 @@ fn an_appeal_made_while_announcing_a_truce_shares_its_day() {
     let appeal = only(&ev, "REQUEST");
     assert_eq!(appeal.date.as_deref(), Some("2024-03-04"), "{ev:#?}");
 }
+
+#[test]
+fn a_companion_in_addition_to_the_subject_acts_too() {
+    let ev = code(
+        "In addition to Mr. Karimi, who is also known as Sheikh Ahmad Karimi, the other rebel \
+         commander, Mullah Zahir Ahmadi, surrendered to the army on Monday.",
+    );
+    let e = only(&ev, "RETREAT");
+    let actors = names(&e.actor);
+    assert_eq!(actors.len(), 2, "{:?}", e.actor);
+    assert!(
+        actors.iter().any(|a| a.contains("zahir ahmadi")),
+        "{actors:?}"
+    );
+    assert!(
+        actors.iter().any(|a| a.contains("ahmad karimi")),
+        "{actors:?}"
+    );
+}

@@ -239,6 +239,9 @@ impl SyntaxCoder {
                         out.push(cc);
                     }
                 }
+                if subject {
+                    out.extend(Self::companions(tree, t));
+                }
             }
         }
         // "seized rifles from a militia", "fired rockets at targets": a
@@ -265,6 +268,49 @@ impl SyntaxCoder {
                         out.push(c);
                     }
                 }
+            }
+        }
+        out
+    }
+
+    /// "In addition to X, Y surrendered", "Along with X, Y fled": X acts with the subject.
+    fn companions(tree: &Tree<'_>, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &o in &tree.children[t] {
+            if !tree.rel(o).starts_with("obl") {
+                continue;
+            }
+            let cases: Vec<String> = tree.children[o]
+                .iter()
+                .filter(|&&c| matches!(tree.rel(c), "case" | "fixed"))
+                .map(|&c| tree.lemma(c))
+                .collect();
+            let with_companion = cases.iter().any(|c| c == "with")
+                && cases
+                    .iter()
+                    .any(|c| matches!(c.as_str(), "along" | "together"))
+                || cases.iter().any(|c| c == "alongside");
+            let heads: Vec<usize> = if with_companion {
+                vec![o]
+            } else if tree.lemma(o) == "addition" && tree.case(o).as_deref() == Some("in") {
+                tree.children[o]
+                    .iter()
+                    .copied()
+                    .filter(|&x| {
+                        tree.rel(x).starts_with("nmod") && tree.case(x).as_deref() == Some("to")
+                    })
+                    .collect()
+            } else {
+                continue;
+            };
+            for h in heads {
+                out.push(h);
+                out.extend(
+                    tree.children[h]
+                        .iter()
+                        .copied()
+                        .filter(|&x| tree.rel(x) == "conj"),
+                );
             }
         }
         out
