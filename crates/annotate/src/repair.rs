@@ -34,6 +34,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     verb_after_conjunction(out);
     adjective_as_noun(words, out);
     subject_after_known_as(words, out);
+    finite_verb_under_noun_root(out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -786,6 +787,42 @@ fn subject_after_known_as(words: &[&str], out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "French aircraft using guided bombs killed six militants": parsed with the noun as
+/// the root and "killed" (often tagged a participle) as a clause on "bombs". A past verb
+/// with an object and no subject or auxiliary cannot modify a noun; it is the root and
+/// the noun its subject.
+fn finite_verb_under_noun_root(out: &mut [TokenAnnotation]) {
+    let Some(n) = root(out) else {
+        return;
+    };
+    if !matches!(out[n].upos.as_str(), "NOUN" | "PROPN") {
+        return;
+    }
+    let Some(v) = (n + 1..out.len()).find(|&v| {
+        out[v].upos == "VERB"
+            && matches!(out[v].xpos.as_str(), "VBD" | "VBN")
+            && matches!(out[v].deprel.as_str(), "acl" | "acl:relcl")
+            && dominated(out, v, n)
+    }) else {
+        return;
+    };
+    let has = |rel: &str| (0..out.len()).any(|c| out[c].head == Some(v) && out[c].deprel.starts_with(rel));
+    // (A participle with an object and no auxiliary is a past tense mistagged.)
+    if !has("obj") || has("nsubj") || has("mark") || has("aux") {
+        return;
+    }
+    out[v].xpos = "VBD".into();
+    out[v].head = None;
+    out[v].deprel = "root".into();
+    out[n].head = Some(v);
+    out[n].deprel = "nsubj".into();
+    for a in out.iter_mut().skip(v + 1) {
+        if a.head == Some(n) {
+            a.head = Some(v);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1220,5 +1257,26 @@ mod tests {
         let before = out.clone();
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out, before);
+    }
+
+    #[test]
+    fn a_past_verb_hung_on_an_object_is_the_root() {
+        let words = ["French", "jets", "using", "bombs", "killed", "six", "militants", "."];
+        let mut out = ann(&[
+            ("ADJ", Some(1), "amod"),
+            ("NOUN", None, "root"),
+            ("VERB", Some(1), "acl"),
+            ("NOUN", Some(2), "obj"),
+            ("VERB", Some(3), "acl"),
+            ("NUM", Some(6), "nummod"),
+            ("NOUN", Some(4), "obj"),
+            ("PUNCT", Some(1), "punct"),
+        ]);
+        out[4].xpos = "VBD".into();
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!((out[4].head, out[4].deprel.as_str()), (None, "root"));
+        assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(4), "nsubj"));
+        assert_eq!(out[2].head, Some(1));
+        assert_eq!(out[7].head, Some(4));
     }
 }

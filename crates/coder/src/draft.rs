@@ -44,6 +44,9 @@ pub struct EventDraft {
     /// rebels urged…"): when the event's own clause states no date, it takes the date
     /// of the event coded from that clause.
     pub dated_with: Option<Span>,
+    /// The recipient is the town the act is aimed at ("shelled Kismayo"); casualties
+    /// named with it do not replace it.
+    pub place_recipient: bool,
 }
 
 /// Builds a char-offset [`TextSpan`] from a byte span.

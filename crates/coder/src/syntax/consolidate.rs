@@ -60,6 +60,7 @@ pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
                     && side_names(&m.recipient) != side_names(&d.recipient)
                     && counted(&d)
                     && !counted(m)
+                    && !m.place_recipient
                 {
                     m.recipient = d.recipient.clone();
                 }

@@ -449,6 +449,31 @@ impl SyntaxCoder {
         None
     }
 
+    /// The town the object of `t` names ("shelled the port city Hodeidah", "the city
+    /// of Kismayo", "Kismayo"), as a side.
+    fn object_place(tree: &Tree<'_>, t: usize) -> Option<(ActorRef, Option<Span>)> {
+        let a = tree.article;
+        let o = tree.children[t]
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == "obj")?;
+        let named = std::iter::once(o).chain(tree.children[o].iter().copied().filter(|&c| {
+            matches!(tree.rel(c), "appos" | "flat" | "compound")
+                || tree.rel(c).starts_with("nmod") && tree.case(c).as_deref() == Some("of")
+        }));
+        for c in named {
+            let here = a.tokens[tree.start + c].span;
+            if let Some(m) = a
+                .places
+                .iter()
+                .find(|m| m.kind == article::PlaceMentionKind::Toponym && m.span.contains(&here))
+            {
+                return place_side(a, m).map(|r| (r, Some(m.span)));
+            }
+        }
+        None
+    }
+
     /// "In announcing their truce, the rebels urged…", "while visiting the camp": a
     /// gerund clause on the trigger `t` telling an act done at the same moment; its
     /// span, so the event can share that act's date.
@@ -949,6 +974,9 @@ impl SyntaxCoder {
         }
         // Weapons are the means, never a side: "detonated a bomb".
         if upos == "NOUN" && INSTRUMENT_NOUNS.contains(&tree.lemma(head).as_str()) {
+            return None;
+        }
+        if upos == "NOUN" && CULTURE_NOUNS.contains(&tree.lemma(head).as_str()) {
             return None;
         }
         // A place below country level after a locative preposition is where, not who
@@ -1578,7 +1606,15 @@ impl SyntaxCoder {
                     && recipients
                         .iter()
                         .all(|&r| self.argument_ref(&tree, r, false).is_none()));
-            if unnamed && pos == Pos::Verb && !trigger.symmetric && !trigger.recipient.is_empty() {
+            // (A resignation is from a post, not aimed at whoever the sentence names
+            // next: "resigned to allow Chad's first free elections".)
+            let resigning = trigger.mode.as_deref() == Some("resign");
+            if unnamed
+                && pos == Pos::Verb
+                && !trigger.symmetric
+                && !trigger.recipient.is_empty()
+                && !resigning
+            {
                 let found = Self::fallback_recipient(&tree, t);
                 if !found.is_empty() {
                     recipients = found;
@@ -1969,6 +2005,7 @@ impl SyntaxCoder {
                     recipient = d.actor.clone();
                 }
             }
+            let mut place_recipient = false;
             // A curfew, sanction, protest or visit with nobody named on the other side is
             // aimed at the place it happens in (CAMEO's place targets: "lifted a curfew
             // in Montenegro", "demonstrated in Serbia", "arrived in Amman").
@@ -1985,8 +2022,43 @@ impl SyntaxCoder {
                         | C::Threaten
                 ) {
                     recipient.extend(Self::place_target(&tree, t));
+                    place_recipient = !recipient.is_empty();
                 }
             }
+            // "shelled the southern city of Kismayo": an attack on a town is aimed at it
+            // (the town, not the "city" that introduces it).
+            if !actor.is_empty()
+                && pos == Pos::Verb
+                && overridden.unwrap_or(trigger.category) == events::Category::Assault
+            {
+                if let Some(town) = Self::object_place(&tree, t) {
+                    let object = tree.children[t]
+                        .iter()
+                        .copied()
+                        .filter(|&c| tree.rel(c) == "obj")
+                        .map(|c| tree.span(c, c))
+                        .collect::<Vec<_>>();
+                    let the_object = |(_, span): &(ActorRef, Option<Span>)| {
+                        span.is_some_and(|s| object.iter().any(|o| s.contains(o)))
+                    };
+                    if recipient.iter().all(the_object) {
+                        recipient = vec![town];
+                    }
+                }
+            }
+            // (Casualties told with an attack on a town do not replace the town.)
+            place_recipient |= recipient.iter().any(|(_, span)| {
+                span.is_some_and(|s| {
+                    article
+                        .places
+                        .iter()
+                        .any(|m| m.kind == article::PlaceMentionKind::Toponym && m.span == s)
+                        || article
+                            .entities
+                            .iter()
+                            .any(|m| m.label == article::EntityLabel::Loc && m.span == s)
+                })
+            });
             // Nobody acts on themselves here: a recipient that is also an actor goes.
             recipient.retain(|(r, _)| !actor.iter().any(|(a, _)| a.name == r.name));
             // (A joint act's other party joins the actors; whom its complement aims at
@@ -2239,6 +2311,7 @@ impl SyntaxCoder {
                 dated_with: date_implied
                     .then(|| Self::simultaneous_clause(&tree, t))
                     .flatten(),
+                place_recipient,
                 dead: count.filter(|_| count_role == Some("dead")),
                 injured: count.filter(|_| count_role == Some("injured")),
                 size: count
@@ -2386,6 +2459,7 @@ impl SyntaxCoder {
                 future: false,
                 date_implied: false,
                 dated_with: None,
+                place_recipient: false,
             });
             notes.push(Note {
                 sentence: k,

@@ -300,6 +300,20 @@ pub(super) const PERPETRATOR_VERBS: &[&str] = &[
 /// Words that cancel an event when they modify its trigger.
 pub(super) const NEGATION: &[&str] = &["not", "never", "n't", "no"];
 
+/// A people's language and culture: a demonym on them names no actor ("the use of the
+/// Russian language", "Kurdish music").
+pub(super) const CULTURE_NOUNS: &[&str] = &[
+    "language",
+    "dialect",
+    "alphabet",
+    "script",
+    "literature",
+    "music",
+    "cuisine",
+    "folklore",
+    "heritage",
+];
+
 /// Weapons and devices: the means of an attack, never its target or doer.
 pub(super) const INSTRUMENT_NOUNS: &[&str] = &[
     "bomb",
