@@ -806,7 +806,9 @@ fn finite_verb_under_noun_root(out: &mut [TokenAnnotation]) {
     }) else {
         return;
     };
-    let has = |rel: &str| (0..out.len()).any(|c| out[c].head == Some(v) && out[c].deprel.starts_with(rel));
+    let has = |rel: &str| {
+        (0..out.len()).any(|c| out[c].head == Some(v) && out[c].deprel.starts_with(rel))
+    };
     // (A participle with an object and no auxiliary is a past tense mistagged.)
     if !has("obj") || has("nsubj") || has("mark") || has("aux") {
         return;
@@ -1261,7 +1263,16 @@ mod tests {
 
     #[test]
     fn a_past_verb_hung_on_an_object_is_the_root() {
-        let words = ["French", "jets", "using", "bombs", "killed", "six", "militants", "."];
+        let words = [
+            "French",
+            "jets",
+            "using",
+            "bombs",
+            "killed",
+            "six",
+            "militants",
+            ".",
+        ];
         let mut out = ann(&[
             ("ADJ", Some(1), "amod"),
             ("NOUN", None, "root"),

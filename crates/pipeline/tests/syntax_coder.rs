@@ -986,3 +986,47 @@ fn a_companion_in_addition_to_the_subject_acts_too() {
         "{actors:?}"
     );
 }
+
+#[test]
+fn resignations_and_languages_name_no_recipient() {
+    let ev = code(
+        "Gen. Paul Moreau resigned yesterday to allow Chad's first free elections to take place.",
+    );
+    assert!(only(&ev, "RETREAT").recipient.is_empty(), "{ev:#?}");
+    let ev = code("The Estonian Supreme Court lifted restrictions on the use of the Russian language in schools.");
+    assert!(only(&ev, "CONCEDE").recipient.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn a_shelled_town_stays_the_target_beside_its_dead() {
+    let ev = code(
+        "Houthi rebels shelled the southern port city Aden on Sunday, killing about 15 people.",
+    );
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(names(&e.recipient), vec!["aden"], "{ev:#?}");
+    assert_eq!(e.dead, Some(15));
+}
+
+#[test]
+fn misparsed_subjects_come_back() {
+    // "killed" hung on "bombs" as a participle.
+    let ev = code("French aircraft using guided bombs killed 6 militants in an attack near Gao.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.actor.len(), 1, "{ev:#?}");
+    assert_eq!(e.actor[0].country.as_deref(), Some("FRA"));
+    // "watchdog" tagged a verb.
+    let ev =
+        code("Human rights watchdog Amnesty International accused Iran of violating human rights.");
+    assert_eq!(
+        names(&only(&ev, "ACCUSE").actor),
+        vec!["amnesty international"]
+    );
+    // A named modifier beats the possessive pronoun.
+    let ev = code(
+        "Greece demanded that its European Union partners refuse to recognize the new government.",
+    );
+    assert_eq!(
+        names(&only(&ev, "REQUEST").recipient),
+        vec!["european union"]
+    );
+}

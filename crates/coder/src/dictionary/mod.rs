@@ -528,7 +528,7 @@ impl Coder for DictionaryCoder {
                     future: false,
                     date_implied: false,
                     dated_with: None,
-                place_recipient: false,
+                    place_recipient: false,
                 };
                 if !drafts.iter().any(|d| d.same_as(&draft)) {
                     drafts.push(draft);

@@ -775,7 +775,11 @@ impl SyntaxCoder {
             let people = self
                 .people_sector(tree, head, head)
                 .is_some_and(|s| !s.is_empty());
-            if let (Some(p), true) = (owner, people) {
+            // ("its European Union partners": the named body, not the owner.)
+            let named = tree.children[head]
+                .iter()
+                .any(|&c| matches!(tree.rel(c), "compound" | "amod") && tree.known(c));
+            if let (Some(p), true, false) = (owner, people, named) {
                 if let Some((mut r, _)) = self.argument_head_ref(tree, p, false) {
                     let span = Span::new(tree.span(p, p).start, tree.span(head, head).end);
                     r.text = Some(tree.article.slice(span).to_string());
@@ -1045,9 +1049,14 @@ impl SyntaxCoder {
                 ) && tree.case(c).as_deref() == Some("for");
                 let of = rel.starts_with("nmod")
                     && (rel == "nmod:poss" || tree.case(c).as_deref() == Some("of") || shelter);
+                // ("its European Union partners": the named body, not the owner.)
+                let named = tree.children[head]
+                    .iter()
+                    .any(|&x| matches!(tree.rel(x), "compound" | "amod") && tree.known(x));
                 let owner_pronoun = rel == "nmod:poss"
                     && matches!(tree.word(c).to_lowercase().as_str(), "its" | "their")
-                    && self.people_sector(tree, head, head).is_none();
+                    && self.people_sector(tree, head, head).is_none()
+                    && !named;
                 if of
                     && (owner_pronoun
                         || a.actor_mentions
