@@ -35,6 +35,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     adjective_as_noun(words, out);
     subject_after_known_as(words, out);
     finite_verb_under_noun_root(out);
+    case_on_the_head(out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -825,6 +826,25 @@ fn finite_verb_under_noun_root(out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "met with President Macron": the preposition hung on the title that modifies the
+/// name. A case marker belongs to the head of its nominal, not to a modifier inside it.
+fn case_on_the_head(out: &mut [TokenAnnotation]) {
+    for c in 0..out.len() {
+        if out[c].deprel != "case" {
+            continue;
+        }
+        let Some(x) = out[c].head.filter(|&x| x < out.len() && x > c) else {
+            continue;
+        };
+        if !matches!(out[x].deprel.as_str(), "nmod:desc" | "compound") {
+            continue;
+        }
+        if let Some(h) = out[x].head.filter(|&h| h < out.len() && h > x) {
+            out[c].head = Some(h);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1289,5 +1309,18 @@ mod tests {
         assert_eq!((out[1].head, out[1].deprel.as_str()), (Some(4), "nsubj"));
         assert_eq!(out[2].head, Some(1));
         assert_eq!(out[7].head, Some(4));
+    }
+
+    #[test]
+    fn a_preposition_on_a_title_moves_to_the_name() {
+        let words = ["met", "with", "President", "Macron"];
+        let mut out = ann(&[
+            ("VERB", None, "root"),
+            ("ADP", Some(2), "case"),
+            ("PROPN", Some(3), "nmod:desc"),
+            ("PROPN", Some(0), "obl"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[1].head, Some(3));
     }
 }
