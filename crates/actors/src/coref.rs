@@ -94,8 +94,9 @@ pub fn cluster(
     let name_words =
         |f: &Found| -> Vec<String> { f.name.clone().map(|i| norm(&word(i))).collect() };
 
+    // (The name's last word: "Panamanian army officers" is named for the army.)
     let head_noun = |f: &Found| -> String {
-        let last = f.tokens.end.saturating_sub(1).max(f.tokens.start);
+        let last = f.name.end.saturating_sub(1).max(f.name.start);
         let w = norm(&word(last));
         match w.strip_suffix('s') {
             Some(stem) if stem.len() > 3 => stem.to_string(),
@@ -326,9 +327,13 @@ pub fn cluster(
             Key::Agent(c, s, _) => Some((m, c, s)),
             _ => None,
         }) {
-            actor.name = article
-                .slice(span_of(article, &found[m].tokens))
-                .to_string();
+            // ("the army" keeps its article; "Panamanian army officers" is named
+            // for its body.)
+            let named = match found[m].source {
+                Source::Agent { .. } => &found[m].name,
+                _ => &found[m].tokens,
+            };
+            actor.name = article.slice(span_of(article, named)).to_string();
             actor.kind = ActorKind::Group;
             actor.country = country.clone();
             actor.sector = Some(sector.clone());

@@ -28,6 +28,31 @@ const LOCATIVE: &[&str] = &[
 ];
 
 /// Words that refer back to an organization ("the group said").
+/// Members named after their body ("Panamanian army officers", "Ugandan opposition
+/// candidates"): the body is the actor, as spokespeople and forces stand for theirs.
+const MEMBER_NOUNS: &[&str] = &[
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "member",
+    "members",
+    "candidate",
+    "candidates",
+    "leader",
+    "leaders",
+    "commander",
+    "commanders",
+    "soldier",
+    "soldiers",
+    "troops",
+    "personnel",
+    "activist",
+    "activists",
+    "supporters",
+    "cadres",
+];
+
 const GROUP_ANAPHORS: &[&str] = &[
     "group",
     "militants",
@@ -257,6 +282,30 @@ pub fn find(article: &Article, kb: &KnowledgeBase) -> Vec<Found> {
                             i = j;
                             continue;
                         }
+                    }
+                    // (The body, not its members: "Panamanian army officers".)
+                    let body = plain
+                        .as_ref()
+                        .filter(|(m, _)| {
+                            *m >= 2 && MEMBER_NOUNS.contains(&lower[at + n + m - 1].as_str())
+                        })
+                        .and_then(|(m, _)| {
+                            kb.agent(&lower[at + n..at + n + m - 1])
+                                .map(|s| (m - 1, s.to_string()))
+                        })
+                        .filter(|_| possessed.is_none());
+                    if let Some((m, sector)) = body {
+                        out.push(Found {
+                            tokens: i..i + n + m + 1,
+                            name: i..i + n + m,
+                            sentence: si,
+                            source: Source::Agent {
+                                country: Some(c.clone()),
+                                sector,
+                            },
+                        });
+                        i += n + m + 1;
+                        continue;
                     }
                     if let Some((m, sector)) = possessed.or(plain) {
                         out.push(Found {

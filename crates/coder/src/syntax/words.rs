@@ -88,6 +88,9 @@ pub(super) const PEOPLE_NOUNS: &[(&str, &str)] = &[
     ("smugglers", "CRM"),
     ("traffickers", "CRM"),
     ("kidnappers", "CRM"),
+    ("hostage-takers", "CRM"),
+    ("abductors", "CRM"),
+    ("pirates", "CRM"),
     ("poachers", "CRM"),
     // Weapons that stand for the forces using them ("Israeli tanks shelled").
     ("tanks", "MIL"),
