@@ -1091,6 +1091,22 @@ impl SyntaxCoder {
                 }
             }
         }
+        // "opposed to French mediation", "condemned Israeli airstrikes": an act named
+        // by its nationality stands for that country.
+        if upos == "NOUN" && self.event_noun(tree, head).is_some() {
+            let nationality = tree.children[head].iter().copied().find_map(|c| {
+                if !matches!(tree.rel(c), "amod" | "compound") {
+                    return None;
+                }
+                let here = a.tokens[tree.start + c].span;
+                a.places.iter().find(|m| {
+                    m.kind == article::PlaceMentionKind::Demonym && m.span.contains(&here)
+                })
+            });
+            if let Some((m, r)) = nationality.and_then(|m| Some((m, place_side(a, m)?))) {
+                return Some((r, m.span));
+            }
+        }
         // The head with its compounds, adjectives and flat names on the left, and
         // theirs ("The UNITA militarist wing").
         let mut from = head;
