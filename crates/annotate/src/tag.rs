@@ -1314,6 +1314,19 @@ pub fn repair_noun_compounds(words: &[&str], tags: &mut [Tag<'_>]) {
                 xpos: if plural.is_some() { "NNS" } else { "NN" },
             };
         }
+        // "set fire to the offices": the verb of the phrase, never a noun.
+        let fire_after = words
+            .get(i + 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("fire"))
+            && words
+                .get(i + 2)
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "to" | "on"));
+        if fire_after && matches!(w.as_str(), "set" | "sets") && tags[i].upos != "VERB" {
+            tags[i] = Tag {
+                upos: "VERB",
+                xpos: if w == "sets" { "VBZ" } else { "VBD" },
+            };
+        }
     }
     for i in 0..n.saturating_sub(1) {
         let (a, b) = (words[i].to_lowercase(), words[i + 1].to_lowercase());

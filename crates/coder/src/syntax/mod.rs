@@ -1047,12 +1047,24 @@ impl SyntaxCoder {
         // "the state police convoy", "an army checkpoint": a vehicle or post stands for
         // the people noun that modifies it.
         if upos == "NOUN" && OWNED_THINGS.contains(&tree.lemma(head).as_str()) {
-            let owner = tree.children[head].iter().copied().rev().find(|&c| {
-                tree.rel(c) == "compound"
-                    && c < head
-                    && tree.ann(c).upos == "NOUN"
-                    && (tree.known(c) || self.people_sector(tree, c, c).is_some())
-            });
+            // (Or the people its `of` phrase names: "the offices of the Palestinian
+            // administrators".)
+            let people = |c: usize| tree.known(c) || self.people_sector(tree, c, c).is_some();
+            let owner = tree.children[head]
+                .iter()
+                .copied()
+                .rev()
+                .find(|&c| {
+                    tree.rel(c) == "compound" && c < head && tree.ann(c).upos == "NOUN" && people(c)
+                })
+                .or_else(|| {
+                    tree.children[head].iter().copied().find(|&c| {
+                        tree.rel(c).starts_with("nmod")
+                            && tree.case(c).as_deref() == Some("of")
+                            && tree.ann(c).upos == "NOUN"
+                            && people(c)
+                    })
+                });
             if let Some(c) = owner {
                 if let Some(found) = self.argument_head_ref(tree, c, false) {
                     return Some(found);

@@ -42,6 +42,7 @@ pub(super) const PEOPLE_NOUNS: &[(&str, &str)] = &[
     ("members", ""),
     ("leaders", ""),
     ("officials", "GOV"),
+    ("administrators", "GOV"),
     ("extremists", "UAF"),
     ("radicals", "UAF"),
     ("separatists", "REB"),
