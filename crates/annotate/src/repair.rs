@@ -739,18 +739,17 @@ fn subject_after_known_as(words: &[&str], out: &mut [TokenAnnotation]) {
     }
     // The comma-separated noun phrases and the head of each (its word whose head lies
     // outside the phrase).
+    // (The word before the verb is a comma, so every phrase ends at one.)
     let mut heads = Vec::new();
     let mut from = end + 2;
-    for i in end + 2..v {
-        if words[i] == "," || i + 1 == v {
-            let to = if words[i] == "," { i } else { i + 1 };
-            let head = (from..to).find(|&x| out[x].head.is_none_or(|h| !(from..to).contains(&h)));
-            match head {
-                Some(h) => heads.push(h),
-                None => return,
-            }
-            from = i + 1;
+    let commas: Vec<usize> = (end + 2..v).filter(|&i| words[i] == ",").collect();
+    for to in commas {
+        let head = (from..to).find(|&x| out[x].head.is_none_or(|h| !(from..to).contains(&h)));
+        match head {
+            Some(h) => heads.push(h),
+            None => return,
         }
+        from = to + 1;
     }
     let Some(&subject) = heads.first() else {
         return;

@@ -1030,3 +1030,68 @@ fn misparsed_subjects_come_back() {
         vec!["european union"]
     );
 }
+
+#[test]
+fn acts_and_buildings_stand_for_their_people() {
+    // An act named by its nationality stands for that country.
+    let ev = code("The minister welcomed the Egyptian proposal for talks.");
+    assert_eq!(
+        names(&only(&ev, "SUPPORT").recipient),
+        vec!["egypt"],
+        "{ev:#?}"
+    );
+    // "set fire to" is a verb; the offices of people stand for them.
+    let ev =
+        code("Armed settlers set fire to the offices of the Palestinian administrators overnight.");
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "set")
+        .expect("the arson is coded");
+    assert_eq!(e.event_type.as_str(), "ASSAULT");
+    assert_eq!(e.recipient.len(), 1, "{e:#?}");
+    assert_eq!(e.recipient[0].country.as_deref(), Some("PSE"));
+}
+
+#[test]
+fn meetings_are_directed_and_concessions_follow_talks() {
+    let ev = code("Kenyan diplomats held their first meeting with President Macron.");
+    let e = only(&ev, "CONSULT");
+    assert!(names(&e.actor)[0].contains("kenyan"), "{ev:#?}");
+    assert!(names(&e.recipient)[0].contains("macron"), "{ev:#?}");
+    let ev = code(
+        "The Kenyan Union of Nurses announced Thursday that it has called off a five-day strike \
+         after negotiations with the Kenyan government.",
+    );
+    let e = only(&ev, "CONCEDE");
+    assert_eq!(names(&e.recipient), vec!["kenyan government"], "{ev:#?}");
+}
+
+#[test]
+fn places_under_restrictions_are_their_targets() {
+    // The province hung on the day, and no recipient past "following".
+    let ev = code("Serbia eased emergency measures on Wednesday in Kosovo province.");
+    assert_eq!(
+        names(&only(&ev, "CONCEDE").recipient),
+        vec!["kosovo"],
+        "{ev:#?}"
+    );
+    let ev = code(
+        "Israel Friday reimposed blockades in the Gaza Strip following the shooting deaths of two soldiers.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "COERCE")
+        .expect("the blockade is coded");
+    assert_eq!(names(&e.recipient), vec!["gaza strip"], "{ev:#?}");
+}
+
+#[test]
+fn army_officers_are_their_army() {
+    let ev = code("Peru granted asylum to five Panamanian army officers.");
+    let e = only(&ev, "AID");
+    assert_eq!(names(&e.recipient), vec!["panamanian army"], "{ev:#?}");
+    assert_eq!(
+        e.recipient[0].text.as_deref(),
+        Some("Panamanian army officers")
+    );
+}

@@ -459,6 +459,34 @@ impl SyntaxCoder {
         None
     }
 
+    /// "after negotiations with the government" on the trigger `t` or its object: the
+    /// party the talks were held with.
+    fn talks_partner(&self, tree: &Tree<'_>, t: usize) -> Option<(ActorRef, Span)> {
+        let objects = tree.children[t]
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "obj");
+        let talks = std::iter::once(t)
+            .chain(objects)
+            .flat_map(|h| tree.children[h].clone())
+            .find(|&c| {
+                matches!(tree.case(c).as_deref(), Some("after" | "following"))
+                    && matches!(
+                        tree.lemma(c).as_str(),
+                        "talk"
+                            | "negotiation"
+                            | "deliberation"
+                            | "consultation"
+                            | "discussion"
+                            | "meeting"
+                    )
+            })?;
+        let partner = tree.children[talks].iter().copied().find(|&c| {
+            tree.rel(c).starts_with("nmod") && tree.case(c).as_deref() == Some("with")
+        })?;
+        self.actor_ref(tree, partner)
+    }
+
     /// The town the object of `t` names ("shelled the port city Hodeidah", "the city
     /// of Kismayo", "Kismayo"), as a side.
     fn object_place(tree: &Tree<'_>, t: usize) -> Option<(ActorRef, Option<Span>)> {
@@ -2085,6 +2113,16 @@ impl SyntaxCoder {
                 ) {
                     recipient.extend(Self::place_target(&tree, t));
                     place_recipient = !recipient.is_empty();
+                }
+            }
+            // "called off the strike after talks with the government": a concession
+            // that follows talks is made to the other side of the talks.
+            if recipient.is_empty()
+                && !actor.is_empty()
+                && overridden.unwrap_or(trigger.category) == events::Category::Concede
+            {
+                if let Some((r, span)) = self.talks_partner(&tree, t) {
+                    recipient.push((r, Some(span)));
                 }
             }
             // "shelled the southern city of Kismayo": an attack on a town is aimed at it
