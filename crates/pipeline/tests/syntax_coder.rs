@@ -1095,3 +1095,11 @@ fn army_officers_are_their_army() {
         Some("Panamanian army officers")
     );
 }
+
+#[test]
+fn sharing_expertise_is_joint_cooperation() {
+    let ev = code("Venezuela has been sharing expertise with Cuba, a report said.");
+    let e = only(&ev, "COOPERATE");
+    assert_eq!(e.actor.len(), 2, "{ev:#?}");
+    assert!(e.recipient.is_empty(), "{ev:#?}");
+}
