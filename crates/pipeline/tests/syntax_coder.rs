@@ -1005,6 +1005,10 @@ fn a_shelled_town_stays_the_target_beside_its_dead() {
     let e = only(&ev, "ASSAULT");
     assert_eq!(names(&e.recipient), vec!["aden"], "{ev:#?}");
     assert_eq!(e.dead, Some(15));
+    // A town modifying another noun is no target: the hotel's guests are.
+    let ev = code("Gunmen stormed a Kabul hotel on Monday, killing five guests.");
+    let e = only(&ev, "ASSAULT");
+    assert_ne!(names(&e.recipient), vec!["kabul"], "{ev:#?}");
 }
 
 #[test]

@@ -495,9 +495,15 @@ impl SyntaxCoder {
             .iter()
             .copied()
             .find(|&c| tree.rel(c) == "obj")?;
+        // (A name modifying another noun is no target: "a Kabul hotel" is the hotel.)
+        let place_noun = matches!(
+            tree.lemma(o).as_str(),
+            "city" | "town" | "village" | "capital" | "port" | "province" | "district" | "region"
+        );
         let named = std::iter::once(o).chain(tree.children[o].iter().copied().filter(|&c| {
-            matches!(tree.rel(c), "appos" | "flat" | "compound")
-                || tree.rel(c).starts_with("nmod") && tree.case(c).as_deref() == Some("of")
+            place_noun
+                && (matches!(tree.rel(c), "appos" | "flat" | "compound")
+                    || tree.rel(c).starts_with("nmod") && tree.case(c).as_deref() == Some("of"))
         }));
         for c in named {
             let here = a.tokens[tree.start + c].span;
@@ -822,9 +828,7 @@ impl SyntaxCoder {
                 .people_sector(tree, head, head)
                 .is_some_and(|s| !s.is_empty());
             // ("its European Union partners": the named body, not the owner.)
-            let named = tree.children[head]
-                .iter()
-                .any(|&c| matches!(tree.rel(c), "compound" | "amod") && tree.known(c));
+            let named = tree.named_modifier(head);
             if let (Some(p), true, false) = (owner, people, named) {
                 if let Some((mut r, _)) = self.argument_head_ref(tree, p, false) {
                     let span = Span::new(tree.span(p, p).start, tree.span(head, head).end);
@@ -873,9 +877,8 @@ impl SyntaxCoder {
             while let Some(x) = stack.pop() {
                 for &c in &tree.children[x] {
                     // (Not over a preposition: "blamed on X guerrillas" misparsed.)
-                    let over_preposition = (c..from).any(|y| tree.ann(y).upos == "ADP");
                     if c < from
-                        && !over_preposition
+                        && !tree.preposition_between(c, from)
                         && matches!(tree.rel(c), "compound" | "amod" | "flat" | "nmod:desc")
                     {
                         from = c;
@@ -1112,13 +1115,10 @@ impl SyntaxCoder {
                 let of = rel.starts_with("nmod")
                     && (rel == "nmod:poss" || tree.case(c).as_deref() == Some("of") || shelter);
                 // ("its European Union partners": the named body, not the owner.)
-                let named = tree.children[head]
-                    .iter()
-                    .any(|&x| matches!(tree.rel(x), "compound" | "amod") && tree.known(x));
                 let owner_pronoun = rel == "nmod:poss"
                     && matches!(tree.word(c).to_lowercase().as_str(), "its" | "their")
                     && self.people_sector(tree, head, head).is_none()
-                    && !named;
+                    && !tree.named_modifier(head);
                 if of
                     && (owner_pronoun
                         || a.actor_mentions
@@ -1156,9 +1156,8 @@ impl SyntaxCoder {
                 let rel = tree.rel(c);
                 let nested = x != head && matches!(rel, "compound" | "flat");
                 // (Not over a preposition: "blamed on X guerrillas" misparsed.)
-                let over_preposition = (c..from).any(|y| tree.ann(y).upos == "ADP");
                 if c < from
-                    && !over_preposition
+                    && !tree.preposition_between(c, from)
                     && (nested
                         || (x == head && matches!(rel, "compound" | "amod" | "flat" | "nmod:poss")))
                 {

@@ -135,6 +135,20 @@ impl<'a> Tree<'a> {
         (to > from && to - from < 12).then(|| self.span(from, to))
     }
 
+    /// True when a compound or adjective of `head` is a known actor ("its European
+    /// Union partners").
+    pub(super) fn named_modifier(&self, head: usize) -> bool {
+        self.children[head]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "compound" | "amod") && self.known(c))
+    }
+
+    /// True when a preposition lies in `from..to` (a modifier left of it belongs to
+    /// another phrase).
+    pub(super) fn preposition_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|y| self.ann(y).upos == "ADP")
+    }
+
     /// True when `x` is `top` or lies below it in the tree.
     pub(super) fn dominates(&self, top: usize, mut x: usize) -> bool {
         for _ in 0..=self.len {
