@@ -36,6 +36,7 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     subject_after_known_as(words, out);
     finite_verb_under_noun_root(out);
     case_on_the_head(out);
+    time_span_before_clause(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -844,6 +845,43 @@ fn case_on_the_head(out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "It comes a week after 44 people were killed": parsed with "week" as the subject
+/// of "killed" and "people" under it. The people are the subject; "after" opens the
+/// clause and the span of time measures it.
+fn time_span_before_clause(words: &[&str], out: &mut [TokenAnnotation]) {
+    const UNITS: &[&str] = &[
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+    ];
+    for t in 0..out.len() {
+        if !UNITS.contains(&words[t].to_lowercase().as_str()) || !out[t].deprel.starts_with("nsubj")
+        {
+            continue;
+        }
+        let Some(v) = out[t].head.filter(|&v| v < out.len() && v > t) else {
+            continue;
+        };
+        let Some(n) = (t + 1..v).find(|&n| {
+            out[n].head == Some(t)
+                && out[n].deprel.starts_with("nmod")
+                && matches!(out[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+        }) else {
+            continue;
+        };
+        let Some(m) = (t + 1..n).find(|&m| {
+            out[m].head == Some(n)
+                && out[m].deprel == "case"
+                && matches!(words[m].to_lowercase().as_str(), "after" | "before")
+        }) else {
+            continue;
+        };
+        out[n].head = Some(v);
+        out[n].deprel = out[t].deprel.clone();
+        out[m].head = Some(v);
+        out[m].deprel = "mark".into();
+        out[t].deprel = "obl:unmarked".into();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1321,5 +1359,32 @@ mod tests {
         ]);
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out[1].head, Some(3));
+    }
+
+    #[test]
+    fn a_span_of_time_before_a_clause_gives_the_subject_back() {
+        let words = [
+            "comes", "a", "week", "after", "40", "people", "were", "killed",
+        ];
+        let mut out = ann(&[
+            ("VERB", None, "root"),
+            ("DET", Some(2), "det"),
+            ("NOUN", Some(7), "nsubj:pass"),
+            ("ADP", Some(5), "case"),
+            ("NUM", Some(5), "nummod"),
+            ("NOUN", Some(2), "nmod"),
+            ("AUX", Some(7), "aux:pass"),
+            ("VERB", Some(0), "ccomp"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(
+            (out[5].head, out[5].deprel.as_str()),
+            (Some(7), "nsubj:pass")
+        );
+        assert_eq!((out[3].head, out[3].deprel.as_str()), (Some(7), "mark"));
+        assert_eq!(
+            (out[2].head, out[2].deprel.as_str()),
+            (Some(7), "obl:unmarked")
+        );
     }
 }

@@ -418,11 +418,14 @@ fn clause_date(
             return Some(format!("{y:04}-{m:02}-{d:02}"));
         }
     }
+    // (Without a publication day, another sentence lends only a full calendar date: a
+    // bare year there dates something else.)
+    let lendable = |d: &String| published.is_some() || d.len() == 10;
     for k in (sentence.saturating_sub(2)..sentence).rev() {
         if article.sentences[k].paragraph != s.paragraph {
             break;
         }
-        if let Some(d) = lent_by_sentence(&tokens(k), published) {
+        if let Some(d) = lent_by_sentence(&tokens(k), published).filter(lendable) {
             return Some(d);
         }
     }
@@ -435,7 +438,7 @@ fn clause_date(
         .iter()
         .filter(|s| s.tokens.len() >= 6)
         .take(3)
-        .find_map(|s| lent_by_sentence(&words(article, s.span), published))
+        .find_map(|s| lent_by_sentence(&words(article, s.span), published).filter(lendable))
 }
 
 #[cfg(test)]

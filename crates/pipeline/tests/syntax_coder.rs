@@ -1107,3 +1107,31 @@ fn sharing_expertise_is_joint_cooperation() {
     assert_eq!(e.actor.len(), 2, "{ev:#?}");
     assert!(e.recipient.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn a_span_of_time_is_no_side_and_acronyms_do_attacks() {
+    let ev =
+        code("The bombing comes a week after 44 people were killed in a PKK attack in Istanbul.");
+    let e = ev
+        .iter()
+        .find(|e| e.dead == Some(44))
+        .expect("the earlier attack is coded");
+    assert_eq!(names(&e.recipient), vec!["people"], "{ev:#?}");
+    assert_eq!(names(&e.actor), vec!["kurdistan workers' party"], "{ev:#?}");
+}
+
+#[test]
+fn without_a_publication_day_no_bare_year_is_lent() {
+    let pipeline = Pipeline::new(&Config::default()).expect("embedded resources load");
+    let a = Article::new(
+        Meta {
+            doc_id: "t".into(),
+            ..Default::default()
+        },
+        "Rebels killed 12 soldiers near the border.\n\nThe group was founded by a former army officer in 2004."
+            .to_string(),
+    );
+    let ev = pipeline.run(a).events;
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(e.date, None, "{ev:#?}");
+}

@@ -1033,7 +1033,10 @@ impl SyntaxCoder {
         if upos == "NOUN" && INSTRUMENT_NOUNS.contains(&tree.lemma(head).as_str()) {
             return None;
         }
-        if upos == "NOUN" && CULTURE_NOUNS.contains(&tree.lemma(head).as_str()) {
+        if upos == "NOUN"
+            && (CULTURE_NOUNS.contains(&tree.lemma(head).as_str())
+                || TIME_UNITS.contains(&tree.lemma(head).as_str()))
+        {
             return None;
         }
         // A place below country level after a locative preposition is where, not who

@@ -202,7 +202,17 @@ impl<'a> Tree<'a> {
             "obj" => rel == "obj",
             "iobj" => rel == "iobj",
             "poss" => rel == "nmod:poss",
-            "compound" => rel == "compound" && self.ann(c).upos == "PROPN",
+            // (An acronym the tagger took for a common noun counts when it is a known
+            // actor: "a PKK attack".)
+            "compound" => {
+                rel == "compound"
+                    && (self.ann(c).upos == "PROPN"
+                        || self.known(c)
+                            && self
+                                .word(c)
+                                .chars()
+                                .all(|ch| ch.is_uppercase() || ch == '-'))
+            }
             "amod_nationality" => {
                 rel == "amod" && self.word(c).chars().next().is_some_and(char::is_uppercase)
             }

@@ -318,6 +318,25 @@ pub(super) const CULTURE_NOUNS: &[&str] = &[
     "heritage",
 ];
 
+/// Units of time: never a side ("It comes a week after 44 people were killed", with
+/// "week" parsed as the subject).
+pub(super) const TIME_UNITS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "minute",
+    "decade",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "century",
+    "fortnight",
+];
+
 /// Weapons and devices: the means of an attack, never its target or doer.
 pub(super) const INSTRUMENT_NOUNS: &[&str] = &[
     "bomb",
