@@ -1135,3 +1135,20 @@ fn without_a_publication_day_no_bare_year_is_lent() {
     let e = only(&ev, "ASSAULT");
     assert_eq!(e.date, None, "{ev:#?}");
 }
+
+#[test]
+fn deaths_in_accidents_are_no_attacks() {
+    let ev = code("A woman was killed and five others were injured when a large tree fell on a wedding party.");
+    assert!(
+        ev.iter().all(|e| e.event_type.as_str() != "ASSAULT"),
+        "{ev:#?}"
+    );
+    let ev = code("Two miners were killed in an accident at the mine on Monday.");
+    assert!(
+        ev.iter().all(|e| e.event_type.as_str() != "ASSAULT"),
+        "{ev:#?}"
+    );
+    // A doer makes it an attack.
+    let ev = code("Gunmen killed three people at a wedding party.");
+    assert_eq!(only(&ev, "ASSAULT").dead, Some(3));
+}

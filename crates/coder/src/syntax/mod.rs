@@ -2264,6 +2264,21 @@ impl SyntaxCoder {
             if actor.is_empty() && recipient.is_empty() && count.is_none() {
                 skip!("no actor, recipient or count found in its arguments");
             }
+            // "killed when a tree fell on them", "died in a car crash": deaths with nobody
+            // doing them and an accident or disaster told with them are no attack.
+            if actor.is_empty()
+                && overridden.unwrap_or(trigger.category) == events::Category::Assault
+                && (0..tree.len).any(|i| {
+                    ACCIDENT_WORDS.contains(&tree.lemma(i).as_str())
+                        || tree.lemma(i) == "fall"
+                            && tree.children[i].iter().any(|&c| {
+                                tree.rel(c) == "nsubj"
+                                    && FALLING_THINGS.contains(&tree.lemma(c).as_str())
+                            })
+                })
+            {
+                skip!("deaths in an accident or disaster, with nobody doing them");
+            }
             // Gunmen or troops arriving somewhere pay no visit.
             if trigger.mode.as_deref() == Some("visit")
                 && !actor.is_empty()

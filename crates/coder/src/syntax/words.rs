@@ -337,6 +337,37 @@ pub(super) const TIME_UNITS: &[&str] = &[
     "fortnight",
 ];
 
+/// Accidents and disasters: deaths told with them and nobody doing them are no attack.
+pub(super) const ACCIDENT_WORDS: &[&str] = &[
+    "accident",
+    "crash",
+    "collision",
+    "collapse",
+    "derailment",
+    "earthquake",
+    "quake",
+    "flood",
+    "flooding",
+    "landslide",
+    "mudslide",
+    "avalanche",
+    "storm",
+    "tornado",
+    "hurricane",
+    "cyclone",
+    "typhoon",
+    "tsunami",
+    "lightning",
+    "stampede",
+    "blaze",
+    "wildfire",
+];
+
+/// Things whose fall is an accident ("when a tree fell on a wedding party").
+pub(super) const FALLING_THINGS: &[&str] = &[
+    "tree", "wall", "roof", "building", "bridge", "crane", "rock", "boulder", "ceiling",
+];
+
 /// Weapons and devices: the means of an attack, never its target or doer.
 pub(super) const INSTRUMENT_NOUNS: &[&str] = &[
     "bomb",
