@@ -1152,3 +1152,10 @@ fn deaths_in_accidents_are_no_attacks() {
     let ev = code("Gunmen killed three people at a wedding party.");
     assert_eq!(only(&ev, "ASSAULT").dead, Some(3));
 }
+
+#[test]
+fn supporters_of_someone_are_not_that_person() {
+    let ev = code("Supporters of the opposition leader marched through the capital.");
+    let e = only(&ev, "PROTEST");
+    assert_eq!(names(&e.actor), vec!["supporters"], "{ev:#?}");
+}

@@ -1107,7 +1107,8 @@ impl SyntaxCoder {
         }
         // "Haiti's efforts", "the withdrawal of Serbian forces": a common noun stands for
         // the actor attached to it, when that one is a known actor.
-        if upos == "NOUN" {
+        // (Not followers: "supporters of the opposition leader" are not the leader.)
+        if upos == "NOUN" && !FOLLOWER_NOUNS.contains(&tree.lemma(head).as_str()) {
             for &c in &tree.children[head] {
                 let rel = tree.rel(c);
                 // ("a shelter for Sudanese refugees": it stands for whom it holds.)

@@ -368,6 +368,22 @@ pub(super) const FALLING_THINGS: &[&str] = &[
     "tree", "wall", "roof", "building", "bridge", "crane", "rock", "boulder", "ceiling",
 ];
 
+/// People attached to someone without being them: "supporters of the opposition
+/// leader" are their own actor (members and fighters of a group stand for it).
+pub(super) const FOLLOWER_NOUNS: &[&str] = &[
+    "supporter",
+    "follower",
+    "sympathizer",
+    "sympathiser",
+    "loyalist",
+    "relative",
+    "family",
+    "fan",
+    "opponent",
+    "critic",
+    "victim",
+];
+
 /// Weapons and devices: the means of an attack, never its target or doer.
 pub(super) const INSTRUMENT_NOUNS: &[&str] = &[
     "bomb",
