@@ -1159,3 +1159,16 @@ fn supporters_of_someone_are_not_that_person() {
     let e = only(&ev, "PROTEST");
     assert_eq!(names(&e.actor), vec!["supporters"], "{ev:#?}");
 }
+
+#[test]
+fn names_skills_and_medals_are_no_events() {
+    for text in [
+        "According to Manitoba Underdogs Rescue, the dog was found in the snow.",
+        "The Ceasefire Violations Committee has completed its report.",
+        "Canadian athletes have demonstrated incredible prowess this year.",
+        "She also captured four medals at the championships.",
+    ] {
+        let ev = code(text);
+        assert!(ev.is_empty(), "{text}: {ev:#?}");
+    }
+}

@@ -1269,6 +1269,22 @@ impl SyntaxCoder {
                 "NOUN" => Pos::Noun,
                 _ => continue,
             };
+            // A capitalized word inside a name is part of the name ("Manitoba Underdogs
+            // Rescue", "the Ceasefire Violations Committee"), not an event.
+            let g = tree.start + t;
+            let capitalized = tree.word(t).chars().next().is_some_and(char::is_uppercase);
+            let in_name = capitalized
+                && (article.entities.iter().any(|e| {
+                    e.label != article::EntityLabel::Loc
+                        && e.tokens.len() >= 2
+                        && e.tokens.contains(&g)
+                }) || article
+                    .actor_mentions
+                    .iter()
+                    .any(|m| m.tokens.len() >= 2 && m.tokens.contains(&g) && m.tokens.start != g));
+            if in_name {
+                continue;
+            }
             let lemma = tree.lemma(t);
             // Dependents' lemmas, with the prepositions of the verb's obliques ("called
             // on the UN to", "opened fire on").
