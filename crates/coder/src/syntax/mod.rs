@@ -1137,7 +1137,7 @@ impl SyntaxCoder {
         }
         // "opposed to French mediation", "condemned Israeli airstrikes": an act named
         // by its nationality stands for that country.
-        if upos == "NOUN" && self.event_noun(tree, head).is_some() {
+        if upos == "NOUN" {
             let nationality = tree.children[head].iter().copied().find_map(|c| {
                 if !matches!(tree.rel(c), "amod" | "compound") {
                     return None;
@@ -1147,7 +1147,10 @@ impl SyntaxCoder {
                     m.kind == article::PlaceMentionKind::Demonym && m.span.contains(&here)
                 })
             });
-            if let Some((m, r)) = nationality.and_then(|m| Some((m, place_side(a, m)?))) {
+            // (The lexicon is asked only when a nationality is there: this runs for
+            // every argument.)
+            let act = nationality.filter(|_| self.event_noun(tree, head).is_some());
+            if let Some((m, r)) = act.and_then(|m| Some((m, place_side(a, m)?))) {
                 return Some((r, m.span));
             }
         }
@@ -1262,6 +1265,27 @@ impl SyntaxCoder {
         let first = out.len();
         // Words a multiword trigger used ("talks" of "held talks"): not triggers again.
         let mut consumed: Vec<usize> = Vec::new();
+        // Words inside multiword names (person or organization entities, actor mentions
+        // past their first word).
+        let mut in_name = vec![false; tree.len];
+        let here = tree.start..tree.start + tree.len;
+        let inner = article
+            .entities
+            .iter()
+            .filter(|e| e.label != article::EntityLabel::Loc && e.tokens.len() >= 2)
+            .map(|e| e.tokens.clone())
+            .chain(
+                article
+                    .actor_mentions
+                    .iter()
+                    .filter(|m| m.tokens.len() >= 2)
+                    .map(|m| m.tokens.start + 1..m.tokens.end),
+            );
+        for r in inner {
+            for g in r.start.max(here.start)..r.end.min(here.end) {
+                in_name[g - tree.start] = true;
+            }
+        }
         for t in 0..tree.len {
             let upos = tree.ann(t).upos.as_str();
             let pos = match upos {
@@ -1271,18 +1295,9 @@ impl SyntaxCoder {
             };
             // A capitalized word inside a name is part of the name ("Manitoba Underdogs
             // Rescue", "the Ceasefire Violations Committee"), not an event.
-            let g = tree.start + t;
-            let capitalized = tree.word(t).chars().next().is_some_and(char::is_uppercase);
-            let in_name = capitalized
-                && (article.entities.iter().any(|e| {
-                    e.label != article::EntityLabel::Loc
-                        && e.tokens.len() >= 2
-                        && e.tokens.contains(&g)
-                }) || article
-                    .actor_mentions
-                    .iter()
-                    .any(|m| m.tokens.len() >= 2 && m.tokens.contains(&g) && m.tokens.start != g));
-            if in_name {
+            if in_name.get(t).copied().unwrap_or(false)
+                && tree.word(t).chars().next().is_some_and(char::is_uppercase)
+            {
                 continue;
             }
             let lemma = tree.lemma(t);
@@ -2286,11 +2301,12 @@ impl SyntaxCoder {
             if actor.is_empty()
                 && overridden.unwrap_or(trigger.category) == events::Category::Assault
                 && (0..tree.len).any(|i| {
-                    ACCIDENT_WORDS.contains(&tree.lemma(i).as_str())
-                        || tree.lemma(i) == "fall"
+                    let lemma = tree.ann(i).lemma.as_str();
+                    ACCIDENT_WORDS.contains(&lemma)
+                        || lemma == "fall"
                             && tree.children[i].iter().any(|&c| {
                                 tree.rel(c) == "nsubj"
-                                    && FALLING_THINGS.contains(&tree.lemma(c).as_str())
+                                    && FALLING_THINGS.contains(&tree.ann(c).lemma.as_str())
                             })
                 })
             {
