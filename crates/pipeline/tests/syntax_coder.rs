@@ -7,11 +7,16 @@ use events::Event;
 use pipeline::{Config, Pipeline};
 
 fn code(text: &str) -> Vec<Event> {
+    code_published(Some("2024-03-05"), text)
+}
+
+/// Codes `text` as a document published on `published` (or with no date).
+fn code_published(published: Option<&str>, text: &str) -> Vec<Event> {
     let pipeline = Pipeline::new(&Config::default()).expect("embedded resources load");
     let a = Article::new(
         Meta {
             doc_id: "t".into(),
-            published: Some("2024-03-05".into()),
+            published: published.map(str::to_string),
             ..Default::default()
         },
         text.to_string(),
@@ -1122,16 +1127,10 @@ fn a_span_of_time_is_no_side_and_acronyms_do_attacks() {
 
 #[test]
 fn without_a_publication_day_no_bare_year_is_lent() {
-    let pipeline = Pipeline::new(&Config::default()).expect("embedded resources load");
-    let a = Article::new(
-        Meta {
-            doc_id: "t".into(),
-            ..Default::default()
-        },
-        "Rebels killed 12 soldiers near the border.\n\nThe group was founded by a former army officer in 2004."
-            .to_string(),
+    let ev = code_published(
+        None,
+        "Rebels killed 12 soldiers near the border.\n\nThe group was founded by a former army officer in 2004.",
     );
-    let ev = pipeline.run(a).events;
     let e = only(&ev, "ASSAULT");
     assert_eq!(e.date, None, "{ev:#?}");
 }
