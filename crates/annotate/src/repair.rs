@@ -8,7 +8,7 @@
 //! entity spans (token ranges). Output: the same annotations, still one tree.
 //! Must not: change the words, add or drop tokens, or create a cycle.
 
-use article::{TokenAnnotation, WEEKDAYS};
+use article::{TokenAnnotation, TIME_UNITS, WEEKDAYS};
 
 /// Time words that head no noun phrase in news text.
 const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
@@ -849,12 +849,10 @@ fn case_on_the_head(out: &mut [TokenAnnotation]) {
 /// of "killed" and "people" under it. The people are the subject; "after" opens the
 /// clause and the span of time measures it.
 fn time_span_before_clause(words: &[&str], out: &mut [TokenAnnotation]) {
-    const UNITS: &[&str] = &[
-        "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
-    ];
     for t in 0..out.len() {
-        if !UNITS.contains(&words[t].to_lowercase().as_str()) || !out[t].deprel.starts_with("nsubj")
-        {
+        let lower = words[t].to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        if !TIME_UNITS.contains(&singular) || !out[t].deprel.starts_with("nsubj") {
             continue;
         }
         let Some(v) = out[t].head.filter(|&v| v < out.len() && v > t) else {

@@ -134,6 +134,24 @@ pub struct EntityMention {
     pub label: EntityLabel,
 }
 
+/// Units of time, singular and lowercased ("a week after…"): never a party to an event.
+pub const TIME_UNITS: [&str; 14] = [
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "minute",
+    "decade",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "century",
+    "fortnight",
+];
+
 /// Names of the weekdays, lowercased, Monday first.
 pub const WEEKDAYS: [&str; 7] = [
     "monday",

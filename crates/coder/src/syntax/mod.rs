@@ -1035,7 +1035,7 @@ impl SyntaxCoder {
         }
         if upos == "NOUN"
             && (CULTURE_NOUNS.contains(&tree.lemma(head).as_str())
-                || TIME_UNITS.contains(&tree.lemma(head).as_str()))
+                || article::TIME_UNITS.contains(&tree.lemma(head).as_str()))
         {
             return None;
         }

@@ -318,25 +318,6 @@ pub(super) const CULTURE_NOUNS: &[&str] = &[
     "heritage",
 ];
 
-/// Units of time: never a side ("It comes a week after 44 people were killed", with
-/// "week" parsed as the subject).
-pub(super) const TIME_UNITS: &[&str] = &[
-    "day",
-    "week",
-    "month",
-    "year",
-    "hour",
-    "minute",
-    "decade",
-    "weekend",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "century",
-    "fortnight",
-];
-
 /// Accidents and disasters: deaths told with them and nobody doing them are no attack.
 pub(super) const ACCIDENT_WORDS: &[&str] = &[
     "accident",
