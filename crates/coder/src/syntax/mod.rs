@@ -2129,7 +2129,6 @@ impl SyntaxCoder {
                     recipient = d.actor.clone();
                 }
             }
-            let mut place_recipient = false;
             // A curfew, sanction, protest or visit with nobody named on the other side is
             // aimed at the place it happens in (CAMEO's place targets: "lifted a curfew
             // in Montenegro", "demonstrated in Serbia", "arrived in Amman").
@@ -2146,7 +2145,6 @@ impl SyntaxCoder {
                         | C::Threaten
                 ) {
                     recipient.extend(Self::place_target(&tree, t));
-                    place_recipient = !recipient.is_empty();
                 }
             }
             // "called off the strike after talks with the government": a concession
@@ -2181,7 +2179,7 @@ impl SyntaxCoder {
                 }
             }
             // (Casualties told with an attack on a town do not replace the town.)
-            place_recipient |= recipient.iter().any(|(_, span)| {
+            let place_recipient = recipient.iter().any(|(_, span)| {
                 span.is_some_and(|s| {
                     article
                         .places
