@@ -68,6 +68,26 @@ pub fn place_ref(article: &Article, m: &PlaceMention) -> Option<PlaceRef> {
         lon: Some(p.lon),
         geonameid: (p.geonameid != 0).then_some(i64::from(p.geonameid)),
         precision: Some(p.precision.as_str().to_string()),
+        basis: None,
+    })
+}
+
+/// [`place_ref`] with how the text ties the place to the event (see
+/// [`PlaceRef::basis`]).
+fn based(article: &Article, m: &PlaceMention, basis: &str) -> Option<PlaceRef> {
+    let mut r = place_ref(article, m)?;
+    r.basis = Some(basis.to_string());
+    Some(r)
+}
+
+/// True when the place is named only as an official's jurisdiction, inside a role the
+/// text gives a person ("the deputy police chief of Jowzjan Province"): the official
+/// serves there; the event is somewhere in it.
+fn jurisdiction(article: &Article, m: &PlaceMention) -> bool {
+    article.actors.iter().any(|a| {
+        a.facts
+            .iter()
+            .any(|f| f.relation == "role" && f.evidence.contains(&m.span))
     })
 }
 
@@ -246,12 +266,17 @@ pub fn locate_apart_from(
         })
         .map(|(m, _, _)| m);
     if let Some(m) = best {
-        return place_ref(article, m);
+        let basis = if jurisdiction(article, m) {
+            "jurisdiction"
+        } else {
+            "sentence"
+        };
+        return based(article, m, basis);
     }
     // A country named in the sentence without a locative tie: the last resort.
     let untied = toponyms(article, s.span).next();
     let found = elsewhere(article, sentence, s);
-    found.or_else(|| untied.and_then(|m| place_ref(article, m)))
+    found.or_else(|| untied.and_then(|m| based(article, m, "sentence")))
 }
 
 /// Steps 2–4: the paragraph, the dateline, the document's focus.
@@ -268,10 +293,14 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
             (specificity(p), m.span.start)
         });
         if let Some(m) = best {
-            return place_ref(article, m);
+            return based(article, m, "paragraph");
         }
     }
-    focus(article).or_else(|| lead_place(article)).or_else(|| {
+    let story = focus(article).or_else(|| lead_place(article)).map(|mut r| {
+        r.basis = Some("story".to_string());
+        r
+    });
+    story.or_else(|| {
         // 4. The dateline says where the story was filed, not where this happened:
         // only its country ("Bogota (AFP) –" → Colombia, when the text names it).
         let d = dateline(article)?;
@@ -284,8 +313,8 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
                     .as_ref()
                     .is_some_and(|p| p.precision == Precision::Country && &p.country == cc)
             })
-            .and_then(|m| place_ref(article, m))
-            .or_else(|| place_ref(article, d))
+            .and_then(|m| based(article, m, "dateline"))
+            .or_else(|| based(article, d, "dateline"))
     })
 }
 
@@ -330,6 +359,91 @@ fn focus(article: &Article) -> Option<PlaceRef> {
     (n >= 2 && 2 * n >= specific.len())
         .then(|| place_ref(article, m))
         .flatten()
+}
+
+/// Precision rank of an output place (town 4 … country 1, unknown 0).
+fn rank(r: &PlaceRef) -> i32 {
+    match r.precision.as_deref() {
+        Some("town") => 4,
+        Some("admin2") => 3,
+        Some("admin1") => 2,
+        Some("country") => 1,
+        _ => 0,
+    }
+}
+
+/// True when `fine` lies inside `coarse`: its country, or its province.
+fn inside(fine: &PlaceRef, coarse: &PlaceRef) -> bool {
+    fine.country.is_some()
+        && fine.country == coarse.country
+        && rank(fine) > rank(coarse)
+        && match coarse.precision.as_deref() {
+            Some("country") => true,
+            Some("admin1") => coarse.admin1.is_some() && coarse.admin1 == fine.admin1,
+            _ => false,
+        }
+}
+
+/// True when the text ties the place to the event itself (its sentence or
+/// paragraph, or an official's jurisdiction named there).
+fn stated(r: &PlaceRef) -> bool {
+    matches!(
+        r.basis.as_deref(),
+        Some("sentence" | "paragraph" | "jurisdiction")
+    )
+}
+
+/// Events whose place the text does not tie to them take a finer place from another
+/// telling of the same kind of act in the document: "the fighters fled" in a
+/// paragraph naming no place, or a surrender placed only by the title of the official
+/// reporting it ("the police chief of X province"), takes the town where the document
+/// tells a surrender. The donor is of the same category with a stated place; it must
+/// share a side with the event unless the event's own place (the jurisdiction)
+/// contains the donor's. The nearest donor wins.
+pub fn borrow_places(events: &mut [events::Event]) {
+    let names = |e: &events::Event| -> Vec<String> {
+        e.actor
+            .iter()
+            .chain(&e.recipient)
+            .map(|a| a.name.to_lowercase())
+            .collect()
+    };
+    let mut found: Vec<(usize, PlaceRef)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let weak = e.location.as_ref().is_none_or(|l| {
+            matches!(
+                l.basis.as_deref(),
+                Some("jurisdiction" | "story" | "dateline")
+            )
+        });
+        if !weak {
+            continue;
+        }
+        let own = names(e);
+        let donor = events
+            .iter()
+            .enumerate()
+            .filter(|&(j, f)| j != i && f.event_type == e.event_type)
+            .filter_map(|(_, f)| {
+                let place = f.location.as_ref().filter(|l| stated(l))?;
+                let shares = names(f).iter().any(|n| own.contains(n));
+                let fits = match &e.location {
+                    None => shares,
+                    Some(l) if l.basis.as_deref() == Some("jurisdiction") => inside(place, l),
+                    Some(l) => shares && inside(place, l),
+                };
+                fits.then_some((f.sentence.start.abs_diff(e.sentence.start), place))
+            })
+            .min_by_key(|(distance, _)| *distance);
+        if let Some((_, place)) = donor {
+            let mut place = place.clone();
+            place.basis = Some("event".to_string());
+            found.push((i, place));
+        }
+    }
+    for (i, place) in found {
+        events[i].location = Some(place);
+    }
 }
 
 #[cfg(test)]

@@ -58,6 +58,13 @@ pub struct PlaceRef {
     /// country / admin1 / admin2 / town.
     #[serde(default)]
     pub precision: Option<String>,
+    /// How the text ties the place to the event: `sentence` (the event's own
+    /// sentence), `paragraph` (an earlier sentence of its paragraph), `jurisdiction`
+    /// (only an official's title names it: "the police chief of X"), `story` (the
+    /// place the document is about), `dateline`, or `event` (taken from another
+    /// telling of the same kind of act that names a finer place).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// A piece of the document text, in **char** offsets (as Python counts).

@@ -1171,3 +1171,57 @@ fn names_skills_and_medals_are_no_events() {
         assert!(ev.is_empty(), "{text}: {ev:#?}");
     }
 }
+
+fn place_of<'a>(ev: &'a [Event], trigger: &str) -> Option<&'a str> {
+    ev.iter()
+        .find(|e| e.trigger.text == trigger)
+        .and_then(|e| e.location.as_ref())
+        .map(|l| l.name.as_str())
+}
+
+#[test]
+fn untold_place_comes_from_another_telling_of_the_act() {
+    let ev = code(
+        "Islamic State fighters fled on foot toward the river, a witness said.\n\n\
+         Dozens of Islamic State fighters surrendered to Kurdish forces in Sinjar on \
+         Monday, the mayor said.\n\n\
+         Another 30 militants surrendered to the Iraqi army, according to Ali Hassan, \
+         the police chief of Nineveh Province.",
+    );
+    // The flight shares its actor with the surrender in Sinjar.
+    assert_eq!(place_of(&ev, "fled"), Some("Sinjar"), "{ev:#?}");
+    let basis = |t: &str| {
+        ev.iter()
+            .find(|e| e.trigger.text == t)
+            .and_then(|e| e.location.as_ref())
+            .and_then(|l| l.basis.clone())
+    };
+    assert_eq!(basis("fled").as_deref(), Some("event"));
+    // Placed only by an official's title (Nineveh), the second surrender takes the
+    // town in that province where a surrender is told.
+    let second = ev
+        .iter()
+        .filter(|e| e.trigger.text == "surrendered")
+        .nth(1)
+        .expect("two surrenders");
+    assert_eq!(
+        second.location.as_ref().map(|l| l.name.as_str()),
+        Some("Sinjar"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn no_place_is_borrowed_across_kinds_or_provinces() {
+    let ev = code(
+        "Rebels fled into the hills, a witness said.\n\n\
+         Soldiers attacked a rebel checkpoint in Sinjar on Monday.",
+    );
+    assert_ne!(place_of(&ev, "fled"), Some("Sinjar"), "{ev:#?}");
+    let ev = code(
+        "Thirty militants surrendered to the army, according to the police chief of \
+         Anbar Province.\n\n\
+         Other militants surrendered to the army in Sinjar last week.",
+    );
+    assert_eq!(place_of(&ev, "surrendered"), Some("Anbar"), "{ev:#?}");
+}

@@ -2771,6 +2771,7 @@ impl Coder for SyntaxCoder {
                 .collect(),
         );
         concede_to_adversary(&mut events);
+        crate::location::borrow_places(&mut events);
         share_dates(&mut events, &links);
         Coded {
             events,
