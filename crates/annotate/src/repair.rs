@@ -37,6 +37,8 @@ pub fn repair_tree(words: &[&str], out: &mut [TokenAnnotation], entities: &[(usi
     finite_verb_under_noun_root(out);
     case_on_the_head(out);
     time_span_before_clause(words, out);
+    apposition_on_a_comma(words, out);
+    day_on_an_apposition(words, out);
     for &(start, end) in entities {
         join_entity(out, start, end);
     }
@@ -880,6 +882,63 @@ fn time_span_before_clause(words: &[&str], out: &mut [TokenAnnotation]) {
     }
 }
 
+/// "in Jalalabad, the capital of the province": an apposition hung on the comma
+/// belongs to the noun before it.
+fn apposition_on_a_comma(words: &[&str], out: &mut [TokenAnnotation]) {
+    for a in 0..out.len() {
+        if !out[a].deprel.starts_with("appos") {
+            continue;
+        }
+        let Some(c) = out[a].head.filter(|&c| c < a && words[c] == ",") else {
+            continue;
+        };
+        let Some(n) = c
+            .checked_sub(1)
+            .filter(|&n| matches!(out[n].upos.as_str(), "NOUN" | "PROPN"))
+        else {
+            continue;
+        };
+        if !dominated(out, n, a) {
+            out[a].head = Some(n);
+        }
+    }
+}
+
+/// "would take charge of security in Jalalabad, the capital of the province, from
+/// Wednesday": a day hung on an apposition or a name ("capital", "Jalalabad") dates
+/// the verb above them.
+fn day_on_an_apposition(words: &[&str], out: &mut [TokenAnnotation]) {
+    for d in 0..out.len() {
+        let lower = words[d].to_lowercase();
+        if !WEEKDAYS.contains(&lower.as_str()) || !out[d].deprel.starts_with("nmod") {
+            continue;
+        }
+        let Some(h) = out[d].head.filter(|&h| h < out.len()) else {
+            continue;
+        };
+        if !(out[h].deprel.starts_with("appos") || out[h].upos == "PROPN") {
+            continue;
+        }
+        // The nearest verb above the name.
+        let mut v = h;
+        let verb = loop {
+            match out[v].head {
+                Some(up) if up < out.len() && up != d => {
+                    if out[up].upos == "VERB" {
+                        break Some(up);
+                    }
+                    v = up;
+                }
+                _ => break None,
+            }
+        };
+        if let Some(verb) = verb.filter(|&verb| !dominated(out, verb, d)) {
+            out[d].head = Some(verb);
+            out[d].deprel = "obl".into();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1384,5 +1443,43 @@ mod tests {
             (out[2].head, out[2].deprel.as_str()),
             (Some(7), "obl:unmarked")
         );
+    }
+
+    #[test]
+    fn a_day_on_an_apposition_dates_the_verb() {
+        // took charge in Kirkuk , the capital , from Friday
+        let words = [
+            "took", "charge", "in", "Kirkuk", ",", "the", "capital", ",", "from", "Friday",
+        ];
+        let mut out = ann(&[
+            ("VERB", None, "root"),
+            ("NOUN", Some(0), "obj"),
+            ("ADP", Some(3), "case"),
+            ("PROPN", Some(0), "obl"),
+            ("PUNCT", Some(0), "punct"),
+            ("DET", Some(6), "det"),
+            ("NOUN", Some(4), "appos"),
+            ("PUNCT", Some(9), "punct"),
+            ("ADP", Some(9), "case"),
+            ("PROPN", Some(6), "nmod"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        // The apposition hangs on the name, the day on the verb.
+        assert_eq!(out[6].head, Some(3));
+        assert_eq!((out[9].head, out[9].deprel.as_str()), (Some(0), "obl"));
+    }
+
+    #[test]
+    fn a_day_on_an_event_noun_stays() {
+        let words = ["condemned", "the", "attack", "on", "Friday"];
+        let mut out = ann(&[
+            ("VERB", None, "root"),
+            ("DET", Some(2), "det"),
+            ("NOUN", Some(0), "obj"),
+            ("ADP", Some(4), "case"),
+            ("PROPN", Some(2), "nmod"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[4].head, Some(2));
     }
 }

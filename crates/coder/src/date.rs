@@ -291,6 +291,9 @@ pub enum Tense {
     /// "had switched sides": background before the story's events, so never dated by
     /// the paragraph or the lead, only by its own words.
     Pluperfect,
+    /// "will take charge from Friday": a weekday is the next one (or the publication
+    /// day itself), not the last.
+    Future,
 }
 
 /// The date of an event stated in sentence `sentence`.
@@ -393,6 +396,16 @@ fn clause_date(
             .find(|(i, _)| !foreign.get(*i).copied().unwrap_or(false)),
     };
     if let Some((i, d)) = own {
+        // "will take charge from Friday": the coming Friday.
+        let weekday = WEEKDAYS.contains(&words_here[i].to_lowercase().as_str());
+        if tense == Tense::Future && weekday {
+            if let (Some((y, m, dd)), Some((py, pm, pd))) = (parse_day(&d), published) {
+                let day = days(y, m, dd);
+                let ahead = if day < days(py, pm, pd) { day + 7 } else { day };
+                let (y, m, dd) = civil(ahead);
+                return Some(format!("{y:04}-{m:02}-{dd:02}"));
+            }
+        }
         // "The aid came a day after the US and Russia agreed": a day before the main
         // clause's date (the story's date), not before the publication day.
         if rebase && after_clause(&words_here, i) {

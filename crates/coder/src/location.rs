@@ -2,8 +2,12 @@
 //! layer. In order: a toponym in the event's sentence (one attached to the trigger by
 //! the parse or announced by a locative preposition first, then the most specific,
 //! then the nearest), else the nearest earlier sentence of the paragraph that names a
-//! place, else the place the document is about (named in at least half of its specific
-//! mentions), else the dateline's country. Demonyms ("Afghan") never give a location
+//! place, else the jurisdiction of an official the sentence mentions ("Mr. Hassan said"
+//! after "the police chief of Nineveh Province"), else the place the document is about
+//! (named in at least half of its specific mentions), else the dateline's country.
+//! Each place records that basis; after coding, an event the text does not place
+//! (or places only by a jurisdiction or the story) takes the finer place of another
+//! telling of the same act on the same day ([`borrow_places`]). Demonyms ("Afghan") never give a location
 //! by themselves; the dateline (where the story was filed), places inside actor
 //! names ("the UN mission in Libya") and the neighbour in "the border with X" are not
 //! event locations.
@@ -296,6 +300,9 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
             return based(article, m, "paragraph");
         }
     }
+    if let Some(r) = jurisdiction_of_someone_in(article, s) {
+        return Some(r);
+    }
     let story = focus(article).or_else(|| lead_place(article)).map(|mut r| {
         r.basis = Some("story".to_string());
         r
@@ -316,6 +323,28 @@ fn elsewhere(article: &Article, sentence: usize, s: &article::Sentence) -> Optio
             .and_then(|m| based(article, m, "dateline"))
             .or_else(|| based(article, d, "dateline"))
     })
+}
+
+/// Step 2b, the jurisdiction of an official the sentence mentions ("…, Mr. Hassan
+/// said" after "Ali Hassan, the police chief of Nineveh Province"): the province or
+/// town in the role the text gives them.
+fn jurisdiction_of_someone_in(article: &Article, s: &article::Sentence) -> Option<PlaceRef> {
+    let from = article
+        .actor_mentions
+        .partition_point(|a| a.span.start < s.span.start);
+    article.actor_mentions[from..]
+        .iter()
+        .take_while(|a| a.span.start < s.span.end)
+        .filter_map(|a| article.actors.get(a.actor))
+        .flat_map(|actor| actor.facts.iter().filter(|f| f.relation == "role"))
+        .find_map(|f| {
+            toponyms(article, f.evidence).find(|m| {
+                m.place
+                    .as_ref()
+                    .is_some_and(|p| specificity(p.precision) >= 2)
+            })
+        })
+        .and_then(|m| based(article, m, "jurisdiction"))
 }
 
 /// Step 3b, where the lead sentence puts the story: its most specific town, district
@@ -399,7 +428,7 @@ fn stated(r: &PlaceRef) -> bool {
 /// reporting it ("the police chief of X province"), takes the town where the document
 /// tells a surrender. The donor is of the same category with a stated place; it must
 /// share a side with the event unless the event's own place (the jurisdiction)
-/// contains the donor's. The nearest donor wins.
+/// contains the donor's, and their dates must agree. The nearest donor wins.
 pub fn borrow_places(events: &mut [events::Event]) {
     let names = |e: &events::Event| -> Vec<String> {
         e.actor
@@ -426,6 +455,14 @@ pub fn borrow_places(events: &mut [events::Event]) {
             .filter(|&(j, f)| j != i && f.event_type == e.event_type)
             .filter_map(|(_, f)| {
                 let place = f.location.as_ref().filter(|l| stated(l))?;
+                // (Another day's act is another episode.)
+                let same_day = match (&e.date, &f.date) {
+                    (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+                    _ => true,
+                };
+                if !same_day {
+                    return None;
+                }
                 let shares = names(f).iter().any(|n| own.contains(n));
                 let fits = match &e.location {
                     None => shares,

@@ -1225,3 +1225,65 @@ fn no_place_is_borrowed_across_kinds_or_provinces() {
     );
     assert_eq!(place_of(&ev, "surrendered"), Some("Anbar"), "{ev:#?}");
 }
+
+#[test]
+fn taking_a_town_by_force_is_an_assault_there() {
+    let ev = code(
+        "The rebels overran an army base near Sinjar on Monday.\n\n\
+         Mosul was liberated by Iraqi forces in 2017.\n\n\
+         The minister took part in the talks.",
+    );
+    let overran = ev
+        .iter()
+        .find(|e| e.trigger.text == "overran")
+        .expect("overran is coded");
+    assert_eq!(overran.event_type.as_str(), "ASSAULT");
+    let liberated = ev
+        .iter()
+        .find(|e| e.trigger.text == "liberated")
+        .expect("liberated is coded");
+    assert_eq!(liberated.event_type.as_str(), "ASSAULT");
+    // The town taken is where it happened.
+    assert_eq!(place_of(&ev, "liberated"), Some("Mosul"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.trigger.text == "took"), "{ev:#?}");
+}
+
+#[test]
+fn forces_taking_charge_of_security_mobilize_from_the_day_named() {
+    let ev = code(
+        "The ministry said the police would take charge of security in Kirkuk, the \
+         capital of the province, from Friday.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "MOBILIZE")
+        .expect("a mobilization");
+    assert_eq!(e.mode.as_deref(), Some("troops"));
+    assert_eq!(e.date.as_deref(), Some("2024-03-08"), "{e:#?}");
+}
+
+#[test]
+fn switching_sides_supports_the_side_joined() {
+    let ev = code("The militia commander switched sides to the government last month.");
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "switched")
+        .expect("switched is coded");
+    assert_eq!(e.event_type.as_str(), "SUPPORT");
+    assert!(names(&e.recipient).iter().any(|r| r.contains("government")));
+}
+
+#[test]
+fn a_quoted_officials_jurisdiction_places_what_they_report() {
+    let ev = code(
+        "Ali Hassan, the police chief of Nineveh Province, spoke to reporters.\n\n\
+         \"The militants captured two villages,\" Mr. Hassan said.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "captured")
+        .expect("captured is coded");
+    let l = e.location.as_ref().expect("a place");
+    assert_eq!(l.admin1.as_deref(), Some("Nineveh"), "{l:?}");
+    assert_eq!(l.basis.as_deref(), Some("jurisdiction"));
+}

@@ -3,6 +3,10 @@
 //! head, multiword verbs ("open fire", "take control") their first; the other words
 //! must be among the head's dependents.
 
+/// Pseudo-lemma of a dependent that is a town, district or province the places layer
+/// resolved ("Mosul was liberated"): a `requires` entry may name it.
+pub const PLACE_LEMMA: &str = "@place";
+
 use events::plover::Category;
 use serde::Deserialize;
 use std::collections::HashMap;

@@ -31,7 +31,7 @@ use crate::explain::{Note, Verdict};
 use crate::{Coded, Coder};
 use article::{Article, Span};
 use events::ActorRef;
-use lexicon::{Lexicon, Pos};
+use lexicon::{Lexicon, Pos, PLACE_LEMMA};
 use std::collections::HashMap;
 
 /// The syntax coder.
@@ -122,6 +122,21 @@ impl SyntaxCoder {
         (from..head)
             .filter(|&x| matches!(tree.rel(x), "compound" | "amod") && tree.ann(x).upos == "NOUN")
             .find_map(|x| self.agents.get(&tree.word(x).to_lowercase()).cloned())
+    }
+
+    /// True when the word at `c` is inside a toponym resolved below country level.
+    fn names_a_town(tree: &Tree<'_>, c: usize) -> bool {
+        let a = tree.article;
+        let Some(here) = a.tokens.get(tree.start + c).map(|t| t.span) else {
+            return false;
+        };
+        a.places.iter().any(|m| {
+            m.kind == article::PlaceMentionKind::Toponym
+                && m.span.contains(&here)
+                && m.place
+                    .as_ref()
+                    .is_some_and(|x| x.precision != article::Precision::Country)
+        })
     }
 
     /// The material-conflict trigger of an event noun at `n`, if it is one.
@@ -1332,8 +1347,17 @@ impl SyntaxCoder {
                 }
                 for &c in &tree.children[t] {
                     let rel = tree.rel(c);
-                    if rel.starts_with("obl") {
+                    // (Not the preposition of a day: "seized power on Monday" is no
+                    // "seize on".)
+                    if rel.starts_with("obl")
+                        && !crate::date::is_time_word(&tree.word(c).to_lowercase())
+                    {
                         child_lemmas.extend(tree.case(c));
+                    }
+                    // "Mosul was liberated": a town or province as the object answers
+                    // a trigger's `@place` requirement.
+                    if matches!(rel, "obj" | "nsubj:pass") && Self::names_a_town(&tree, c) {
+                        child_lemmas.push(PLACE_LEMMA.to_string());
                     }
                     // "eased emergency measures", "lift the state of emergency": the
                     // object's compounds and `of` noun.
@@ -2400,7 +2424,9 @@ impl SyntaxCoder {
                     .iter()
                     .any(|&c| tree.rel(c) == "aux" && tree.word(c).eq_ignore_ascii_case("had"))
             });
-            let tense = if present {
+            let tense = if future {
+                crate::date::Tense::Future
+            } else if present {
                 crate::date::Tense::Present
             } else if pluperfect {
                 crate::date::Tense::Pluperfect
@@ -2440,11 +2466,28 @@ impl SyntaxCoder {
             } else {
                 trigger.mode.clone()
             };
-            // A place named as a party ("accused Kyiv of") is no location.
+            // A place named as a party ("accused Kyiv of") is no location; a town
+            // attacked or seized ("Mosul was liberated", "shelled Kismayo") is.
+            let force = matches!(
+                category,
+                events::Category::Assault | events::Category::Coerce
+            );
+            let struck_town = |span: &Span| {
+                force
+                    && recipient.iter().any(|(_, r)| r.as_ref() == Some(span))
+                    && article.places.iter().any(|m| {
+                        m.kind == article::PlaceMentionKind::Toponym
+                            && m.span == *span
+                            && m.place
+                                .as_ref()
+                                .is_some_and(|p| p.precision != article::Precision::Country)
+                    })
+            };
             let parties: Vec<Span> = actor
                 .iter()
                 .chain(&recipient)
                 .filter_map(|(_, span)| *span)
+                .filter(|s| !struck_town(s))
                 .collect();
             let location = crate::location::locate_apart_from(article, k, trigger_span, &parties);
             let draft = EventDraft {
