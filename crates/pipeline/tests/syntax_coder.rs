@@ -778,7 +778,7 @@ fn a_retelling_s_stated_date_beats_the_report_s_day() {
     assert_eq!(only(&ev, "ASSAULT").date.as_deref(), Some("2024-02-29"));
     // A relative clause on the actor dates the actor's past, not the event.
     let ev = code(
-        "The movement, which was founded in 1990, opened peace talks with the government \
+        "The rebels, who took up arms in 1990, opened peace talks with the government \
          last year.",
     );
     let e = only(&ev, "CONSULT");
@@ -1286,4 +1286,25 @@ fn a_quoted_officials_jurisdiction_places_what_they_report() {
     let l = e.location.as_ref().expect("a place");
     assert_eq!(l.admin1.as_deref(), Some("Nineveh"), "{l:?}");
     assert_eq!(l.basis.as_deref(), Some("jurisdiction"));
+}
+
+#[test]
+fn acts_missing_a_needed_side_are_not_events() {
+    let types = |ev: &[Event]| -> Vec<String> {
+        ev.iter()
+            .map(|e| e.event_type.as_str().to_string())
+            .collect()
+    };
+    // One party meeting alone is no consultation.
+    let ev = code("The cabinet met on Sunday.");
+    assert!(!types(&ev).contains(&"CONSULT".to_string()), "{ev:#?}");
+    let ev = code("The army chief met rebel leaders in Goma on Sunday.");
+    assert!(types(&ev).contains(&"CONSULT".to_string()), "{ev:#?}");
+    // Aid by nobody named is no event; an attack by unknown gunmen is.
+    let ev = code("Food was delivered to the village on Monday.");
+    assert!(!types(&ev).contains(&"AID".to_string()), "{ev:#?}");
+    let ev = code("The Red Cross delivered food to the village on Monday.");
+    assert!(types(&ev).contains(&"AID".to_string()), "{ev:#?}");
+    let ev = code("Three soldiers were killed in an ambush on Monday.");
+    assert!(types(&ev).contains(&"ASSAULT".to_string()), "{ev:#?}");
 }

@@ -2771,6 +2771,23 @@ fn antecedent<'a>(
     a.actors.get(m.actor)
 }
 
+/// Why a consolidated event cannot stand, if it cannot: a verbal or cooperative act
+/// whose doer is unknown ("sanctions were eased", "we are here to support"), or a
+/// meeting or cooperation with one party and nobody on the other side ("the cabinet
+/// met"). Attacks, seizures and arrests by unknown hands are events.
+fn incomplete(e: &events::Event) -> Option<&'static str> {
+    use events::Category as C;
+    let force = matches!(e.event_type, C::Assault | C::Coerce);
+    if e.actor.is_empty() && !force {
+        return Some("no actor: only an attack or seizure may have an unknown doer");
+    }
+    let needs_partner = matches!(e.event_type, C::Consult | C::Cooperate);
+    if needs_partner && e.actor.len() < 2 && e.recipient.is_empty() {
+        return Some("a meeting or cooperation with one party only");
+    }
+    None
+}
+
 impl Coder for SyntaxCoder {
     fn name(&self) -> &'static str {
         "syntax"
@@ -2813,6 +2830,20 @@ impl Coder for SyntaxCoder {
                 .map(|d| d.finish(article, &index))
                 .collect(),
         );
+        // Sides still missing after consolidation: only an attack may have an unknown
+        // doer, and a meeting or cooperation needs a second party.
+        events.retain(|e| {
+            let why = incomplete(e);
+            if let Some(why) = why {
+                let note = notes.iter_mut().find(|n: &&mut Note| {
+                    n.verdict == Verdict::Coded && index.char_of(n.trigger.start) == e.trigger.start
+                });
+                if let Some(n) = note {
+                    n.verdict = Verdict::Skipped(why);
+                }
+            }
+            why.is_none()
+        });
         concede_to_adversary(&mut events);
         crate::location::borrow_places(&mut events);
         share_dates(&mut events, &links);
