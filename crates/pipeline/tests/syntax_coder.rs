@@ -1308,3 +1308,35 @@ fn acts_missing_a_needed_side_are_not_events() {
     let ev = code("Three soldiers were killed in an ambush on Monday.");
     assert!(types(&ev).contains(&"ASSAULT".to_string()), "{ev:#?}");
 }
+
+#[test]
+fn acts_of_different_means_in_one_sentence_stay_apart() {
+    let ev = code(
+        "Rebels kidnapped six engineers from a market and exploded a series of bombs in \
+         Kandahar on Monday.",
+    );
+    let modes: Vec<Option<&str>> = ev
+        .iter()
+        .filter(|e| e.event_type.as_str() == "ASSAULT")
+        .map(|e| e.mode.as_deref())
+        .collect();
+    assert!(modes.contains(&Some("abduct")), "{ev:#?}");
+    assert!(modes.contains(&Some("explosives")), "{ev:#?}");
+}
+
+#[test]
+fn acts_inside_threats_plans_and_conditions_are_not_events() {
+    let types = |ev: &[Event]| -> Vec<String> {
+        ev.iter()
+            .map(|e| e.event_type.as_str().to_string())
+            .collect()
+    };
+    let ev = code("Iran threatened on Monday to launch a new offensive against the rebels.");
+    assert!(types(&ev).contains(&"THREATEN".to_string()), "{ev:#?}");
+    assert!(!types(&ev).contains(&"ASSAULT".to_string()), "{ev:#?}");
+    let ev =
+        code("The council wants to tighten sanctions and impose a naval blockade on the port.");
+    assert!(!types(&ev).contains(&"COERCE".to_string()), "{ev:#?}");
+    let ev = code("The army will shell the town unless the rebels withdraw their fighters.");
+    assert!(!types(&ev).contains(&"RETREAT".to_string()), "{ev:#?}");
+}

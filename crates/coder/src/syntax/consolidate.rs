@@ -34,6 +34,12 @@ pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
         };
         // "attacked a checkpoint, killing five soldiers": one attacker's acts of one
         // kind in one sentence are one event; the casualties name its target.
+        // (Not acts of different means: "kidnapped advisers and exploded bombs" are
+        // an abduction and a bombing.)
+        let modes_agree = |m: &EventDraft| match (&m.mode, &d.mode) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
         let same_attacker =
             |m: &EventDraft| !m.actor.is_empty() && side_names(&m.actor) == side_names(&d.actor);
         // "A car bomb exploded at a market, killing 22 people": with no doer named, the
@@ -47,6 +53,7 @@ pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
         };
         let found = merged.iter_mut().find(|m| {
             m.category == d.category
+                && modes_agree(m)
                 && fits(m, |x| &x.actor)
                 && (fits(m, |x| &x.recipient)
                     || wounded_too(m)

@@ -1534,8 +1534,31 @@ impl SyntaxCoder {
             if tree.rel(t) == "acl" && infinitive && !(material && attempt) {
                 skip!("an infinitive on a noun (a plan or purpose): not (yet) happened");
             }
-            if matches!(tree.rel(t), "xcomp" | "ccomp") || tree.rel(t) == "advcl" && infinitive {
-                if let Some(h) = head_of_t {
+            // The clause the act stands in: the verb governing an event noun ("threatened
+            // to launch an offensive") and the first of conjoined verbs ("aims to
+            // tighten sanctions and impose a blockade").
+            let mut clause = t;
+            if pos == Pos::Noun && matches!(tree.rel(t), "obj" | "nsubj:pass") {
+                if let Some(h) = head_of_t.filter(|&h| tree.ann(h).upos == "VERB") {
+                    clause = h;
+                }
+            }
+            for _ in 0..3 {
+                match tree.ann(clause).head.filter(|&h| h < tree.len) {
+                    Some(h) if tree.rel(clause) == "conj" && tree.ann(h).upos == "VERB" => {
+                        clause = h
+                    }
+                    _ => break,
+                }
+            }
+            let clause_head = tree.ann(clause).head.filter(|&h| h < tree.len);
+            let clause_infinitive = tree.children[clause]
+                .iter()
+                .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "to");
+            if matches!(tree.rel(clause), "xcomp" | "ccomp")
+                || tree.rel(clause) == "advcl" && clause_infinitive
+            {
+                if let Some(h) = clause_head {
                     let head_lemma = tree.lemma(h);
                     use events::Category as C;
                     let cooperative = matches!(
@@ -1581,10 +1604,9 @@ impl SyntaxCoder {
             }
             // Conditional: not an event. Negated: not an event, except that refusing to
             // cooperate ("will not accept refugees", "did not agree") is a REJECT.
-            if tree.children[t]
-                .iter()
-                .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "if")
-            {
+            if tree.children[clause].iter().any(|&c| {
+                tree.rel(c) == "mark" && matches!(tree.lemma(c).as_str(), "if" | "unless")
+            }) {
                 skip!("conditional");
             }
             if tree.children[t].iter().any(|&c| {
