@@ -882,14 +882,30 @@ fn time_span_before_clause(words: &[&str], out: &mut [TokenAnnotation]) {
     }
 }
 
-/// "in Jalalabad, the capital of the province": an apposition hung on the comma
-/// belongs to the noun before it.
+/// "in Jalalabad, the capital of the province": an apposition hung on the comma, or
+/// on a verb ("struck with the FARC, a rebel group that …" under "hopes"), belongs to
+/// the noun before the comma that opens it.
 fn apposition_on_a_comma(words: &[&str], out: &mut [TokenAnnotation]) {
     for a in 0..out.len() {
         if !out[a].deprel.starts_with("appos") {
             continue;
         }
-        let Some(c) = out[a].head.filter(|&c| c < a && words[c] == ",") else {
+        let Some(h) = out[a].head.filter(|&h| h < a) else {
+            continue;
+        };
+        let c = if words[h] == "," {
+            h
+        } else if matches!(out[h].upos.as_str(), "VERB" | "AUX") {
+            // The comma right before the apposition's own words.
+            let Some(c) = (a.saturating_sub(5)..a)
+                .rev()
+                .find(|&c| words[c] == ",")
+                .filter(|&c| (c + 1..a).all(|x| out[x].head == Some(a)))
+            else {
+                continue;
+            };
+            c
+        } else {
             continue;
         };
         let Some(n) = c
@@ -1481,5 +1497,23 @@ mod tests {
         ]);
         repair_tree(&words, &mut out, &[]);
         assert_eq!(out[4].head, Some(2));
+    }
+
+    #[test]
+    fn an_apposition_hung_on_a_verb_moves_to_the_noun_before_its_comma() {
+        // hopes to meet the rebels , a group that …
+        let words = ["hopes", "to", "meet", "the", "rebels", ",", "a", "group"];
+        let mut out = ann(&[
+            ("VERB", None, "root"),
+            ("PART", Some(2), "mark"),
+            ("VERB", Some(0), "xcomp"),
+            ("DET", Some(4), "det"),
+            ("NOUN", Some(2), "obj"),
+            ("PUNCT", Some(7), "punct"),
+            ("DET", Some(7), "det"),
+            ("NOUN", Some(0), "appos"),
+        ]);
+        repair_tree(&words, &mut out, &[]);
+        assert_eq!(out[7].head, Some(4));
     }
 }

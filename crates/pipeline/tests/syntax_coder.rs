@@ -1340,3 +1340,23 @@ fn acts_inside_threats_plans_and_conditions_are_not_events() {
     let ev = code("The army will shell the town unless the rebels withdraw their fighters.");
     assert!(!types(&ev).contains(&"RETREAT".to_string()), "{ev:#?}");
 }
+
+#[test]
+fn the_deal_one_struck_and_a_group_in_apposition() {
+    let ev = code(
+        "The president hopes to reach a deal similar to the one he struck with the much \
+         larger FARC, a rebel group that has since disarmed.",
+    );
+    assert!(
+        !ev.iter().any(|e| e.event_type.as_str() == "ASSAULT"),
+        "{ev:#?}"
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "disarmed")
+        .expect("the disarming");
+    assert!(
+        names(&e.actor)[0].contains("revolutionary armed forces"),
+        "{e:#?}"
+    );
+}

@@ -1332,12 +1332,18 @@ impl SyntaxCoder {
                 if tree.rel(t) == "acl:relcl"
                     && !tree.children[t].iter().any(|&c| tree.rel(c) == "obj")
                 {
-                    child_lemmas.extend(
-                        tree.ann(t)
-                            .head
-                            .filter(|&h| h < tree.len)
-                            .map(|h| tree.lemma(h)),
-                    );
+                    let noun = tree.ann(t).head.filter(|&h| h < tree.len);
+                    child_lemmas.extend(noun.map(|h| tree.lemma(h)));
+                    // "a deal similar to the one he struck": the nouns "one" stands for.
+                    if let Some(h) =
+                        noun.filter(|&h| matches!(tree.lemma(h).as_str(), "one" | "ones"))
+                    {
+                        child_lemmas.extend(
+                            (h.saturating_sub(10)..h)
+                                .filter(|&x| tree.ann(x).upos == "NOUN")
+                                .map(|x| tree.lemma(x)),
+                        );
+                    }
                 }
                 // A particle right after the verb, however parsed ("handed over 700 kg").
                 if t + 1 < tree.len
