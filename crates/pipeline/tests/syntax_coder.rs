@@ -1172,6 +1172,13 @@ fn names_skills_and_medals_are_no_events() {
     }
 }
 
+/// The event types coded, in order.
+fn types(ev: &[Event]) -> Vec<String> {
+    ev.iter()
+        .map(|e| e.event_type.as_str().to_string())
+        .collect()
+}
+
 fn place_of<'a>(ev: &'a [Event], trigger: &str) -> Option<&'a str> {
     ev.iter()
         .find(|e| e.trigger.text == trigger)
@@ -1290,11 +1297,6 @@ fn a_quoted_officials_jurisdiction_places_what_they_report() {
 
 #[test]
 fn acts_missing_a_needed_side_are_not_events() {
-    let types = |ev: &[Event]| -> Vec<String> {
-        ev.iter()
-            .map(|e| e.event_type.as_str().to_string())
-            .collect()
-    };
     // One party meeting alone is no consultation.
     let ev = code("The cabinet met on Sunday.");
     assert!(!types(&ev).contains(&"CONSULT".to_string()), "{ev:#?}");
@@ -1326,11 +1328,6 @@ fn acts_of_different_means_in_one_sentence_stay_apart() {
 
 #[test]
 fn acts_inside_threats_plans_and_conditions_are_not_events() {
-    let types = |ev: &[Event]| -> Vec<String> {
-        ev.iter()
-            .map(|e| e.event_type.as_str().to_string())
-            .collect()
-    };
     let ev = code("Iran threatened on Monday to launch a new offensive against the rebels.");
     assert!(types(&ev).contains(&"THREATEN".to_string()), "{ev:#?}");
     assert!(!types(&ev).contains(&"ASSAULT".to_string()), "{ev:#?}");
