@@ -7,10 +7,10 @@
 //! (named in at least half of its specific mentions), else the dateline's country.
 //! Each place records that basis; after coding, an event the text does not place
 //! (or places only by a jurisdiction or the story) takes the finer place of another
-//! telling of the same act on the same day ([`borrow_places`]). Demonyms ("Afghan") never give a location
-//! by themselves; the dateline (where the story was filed), places inside actor
-//! names ("the UN mission in Libya") and the neighbour in "the border with X" are not
-//! event locations.
+//! telling of the same act on the same day ([`borrow_places`]). Demonyms ("Afghan")
+//! never give a location by themselves; the dateline (where the story was filed),
+//! places inside actor names ("the UN mission in Libya") and the neighbour in "the
+//! border with X" are not event locations.
 
 use article::{Article, PlaceMention, PlaceMentionKind, Precision, Span};
 use events::PlaceRef;
@@ -426,9 +426,9 @@ fn stated(r: &PlaceRef) -> bool {
 /// telling of the same kind of act in the document: "the fighters fled" in a
 /// paragraph naming no place, or a surrender placed only by the title of the official
 /// reporting it ("the police chief of X province"), takes the town where the document
-/// tells a surrender. The donor is of the same category with a stated place; it must
-/// share a side with the event unless the event's own place (the jurisdiction)
-/// contains the donor's, and their dates must agree. The nearest donor wins.
+/// tells a surrender. The donor is of the same category, with a stated place and a
+/// date that agrees. An event with no place must share a side with it; a jurisdiction
+/// must contain its place; a story place must do both. The nearest donor wins.
 pub fn borrow_places(events: &mut [events::Event]) {
     let names = |e: &events::Event| -> Vec<String> {
         e.actor

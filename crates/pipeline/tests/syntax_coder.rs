@@ -1357,3 +1357,21 @@ fn the_deal_one_struck_and_a_group_in_apposition() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn he_is_the_named_speaker_and_supplies_are_aid() {
+    let ev = code(
+        "U.N. Secretary-General Kofi Annan announced on Monday that he will withdraw the \
+         monitors from the region.",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "withdraw")
+        .expect("the withdrawal");
+    assert_eq!(names(&e.actor), vec!["kofi annan"], "{e:#?}");
+    let ev = code("The United Nations reduced food supplies to the camp on Tuesday.");
+    assert!(
+        ev.iter().any(|e| e.event_type.as_str() == "SANCTION"),
+        "{ev:#?}"
+    );
+}

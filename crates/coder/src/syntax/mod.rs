@@ -130,13 +130,9 @@ impl SyntaxCoder {
         let Some(here) = a.tokens.get(tree.start + c).map(|t| t.span) else {
             return false;
         };
-        a.places.iter().any(|m| {
-            m.kind == article::PlaceMentionKind::Toponym
-                && m.span.contains(&here)
-                && m.place
-                    .as_ref()
-                    .is_some_and(|x| x.precision != article::Precision::Country)
-        })
+        a.places
+            .iter()
+            .any(|m| m.span.contains(&here) && below_country(m))
     }
 
     /// The material-conflict trigger of an event noun at `n`, if it is one.
@@ -999,12 +995,7 @@ impl SyntaxCoder {
                 "its" | "their" | "it" | "they" => antecedent(tree, g, |_, k| k == K::Organization)
                     .or_else(|| antecedent(tree, g, |_, k| k != K::Person)),
                 "he" | "she" => antecedent(tree, g, |m, k| {
-                    k == K::Person
-                        && m.tokens.clone().any(|t| {
-                            a.annotations
-                                .get(t)
-                                .is_some_and(|x| x.deprel.starts_with("nsubj"))
-                        })
+                    k == K::Person && m.tokens.clone().any(|t| subject_word(a, t))
                 }),
                 _ => None,
             };
@@ -2503,13 +2494,10 @@ impl SyntaxCoder {
             let struck_town = |span: &Span| {
                 force
                     && recipient.iter().any(|(_, r)| r.as_ref() == Some(span))
-                    && article.places.iter().any(|m| {
-                        m.kind == article::PlaceMentionKind::Toponym
-                            && m.span == *span
-                            && m.place
-                                .as_ref()
-                                .is_some_and(|p| p.precision != article::Precision::Country)
-                    })
+                    && article
+                        .places
+                        .iter()
+                        .any(|m| m.span == *span && below_country(m))
             };
             let parties: Vec<Span> = actor
                 .iter()
@@ -2778,6 +2766,31 @@ fn implicit_police(a: &Article, g: usize) -> ActorRef {
     }
 }
 
+/// True when token `t` is a subject, or part of a name that is one ("U.N.
+/// Secretary-General Kofi Annan", parsed with "Kofi Annan" flat under "U.N.").
+fn subject_word(a: &Article, t: usize) -> bool {
+    let Some(x) = a.annotations.get(t) else {
+        return false;
+    };
+    if x.deprel.starts_with("nsubj") {
+        return true;
+    }
+    if !matches!(
+        x.deprel.as_str(),
+        "flat" | "flat:name" | "compound" | "appos"
+    ) {
+        return false;
+    }
+    let k = a.sentences.partition_point(|s| s.tokens.end <= t);
+    let head = a
+        .sentences
+        .get(k)
+        .zip(x.head)
+        .map(|(s, h)| s.tokens.start + h);
+    head.and_then(|h| a.annotations.get(h))
+        .is_some_and(|h| h.deprel.starts_with("nsubj"))
+}
+
 fn antecedent<'a>(
     tree: &Tree<'a>,
     g: usize,
@@ -2797,6 +2810,14 @@ fn antecedent<'a>(
         .filter(|m| !article::NEWS_AGENCIES.contains(&a.slice(m.span).to_lowercase().as_str()))
         .find(|m| a.actors.get(m.actor).is_some_and(|x| fits(m, x.kind)))?;
     a.actors.get(m.actor)
+}
+
+/// True for a toponym resolved to a town, district or province.
+fn below_country(m: &article::PlaceMention) -> bool {
+    m.kind == article::PlaceMentionKind::Toponym
+        && m.place
+            .as_ref()
+            .is_some_and(|p| p.precision != article::Precision::Country)
 }
 
 /// Why a consolidated event cannot stand, if it cannot: a verbal or cooperative act
