@@ -1375,3 +1375,23 @@ fn he_is_the_named_speaker_and_supplies_are_aid() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn towns_before_event_nouns_are_places_and_surnames_are_no_battles() {
+    let ev = code("The Kabul bombing killed 12 people on Monday.");
+    for e in &ev {
+        assert!(
+            !names(&e.actor).iter().any(|n| n.contains("kabul")),
+            "{ev:#?}"
+        );
+    }
+    let ev = code("More than 1,000 people gathered on Sunday at a Winnipeg rally.");
+    let e = ev
+        .iter()
+        .find(|e| e.event_type.as_str() == "PROTEST")
+        .expect("the rally");
+    assert_eq!(names(&e.actor), vec!["protesters"], "{e:#?}");
+    assert_eq!(place_of(&ev, "rally"), Some("Winnipeg"));
+    let ev = code("Treva Battle and Kelvin Battle live in Paris.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}

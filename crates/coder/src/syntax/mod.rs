@@ -1301,9 +1301,14 @@ impl SyntaxCoder {
             };
             // A capitalized word inside a name is part of the name ("Manitoba Underdogs
             // Rescue", "the Ceasefire Violations Committee"), not an event.
-            if in_name.get(t).copied().unwrap_or(false)
-                && tree.word(t).chars().next().is_some_and(char::is_uppercase)
-            {
+            let capitalized =
+                |x: usize| tree.word(x).chars().next().is_some_and(char::is_uppercase);
+            if in_name.get(t).copied().unwrap_or(false) && capitalized(t) {
+                continue;
+            }
+            // (Also right after another capitalized word mid-sentence, when the
+            // recognizer missed the name: "Treva Battle", "Operation Desert Storm".)
+            if t >= 1 && capitalized(t) && capitalized(t - 1) && tree.ann(t - 1).upos == "PROPN" {
                 continue;
             }
             let lemma = tree.lemma(t);
@@ -1635,6 +1640,20 @@ impl SyntaxCoder {
                 actor_labels.extend(["nmod:from".to_string(), "nmod:by".to_string()]);
             }
             let mut actors = Self::arguments(&tree, t, &actor_labels, passive);
+            // "an Adair County shooting", "a Kabul bombing": a town modifying an event
+            // noun says where, not who (a country's name does say who: "a Syrian
+            // strike").
+            let before = actors.len();
+            if pos == Pos::Noun {
+                actors.retain(|&x| {
+                    !(tree.rel(x) == "compound"
+                        && tree.ann(x).head == Some(t)
+                        && Self::names_a_town(&tree, x))
+                });
+            }
+            // ("a Calgary rally" is still a protest, by protesters unnamed.)
+            let town_protest =
+                actors.is_empty() && before > 0 && trigger.category == events::Category::Protest;
             // "breaches of the ceasefire by militia fighters, including the shelling of a
             // school": an act given as an example of acts by someone is theirs.
             if pos == Pos::Noun
@@ -2114,6 +2133,14 @@ impl SyntaxCoder {
                 && !recipient.is_empty()
             {
                 actor.push((implicit_police(tree.article, tree.start + t), None));
+            }
+            if actor.is_empty() && town_protest {
+                let protesters = ActorRef {
+                    name: "protesters".into(),
+                    agent: Some("OPP".into()),
+                    ..Default::default()
+                };
+                actor.push((protesters, None));
             }
             // "killed in a bomb attack blamed on ELN guerrillas": whoever the attack is
             // blamed on (or attributed to, or claimed by) is its doer.
