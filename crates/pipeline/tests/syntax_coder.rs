@@ -1395,3 +1395,17 @@ fn towns_before_event_nouns_are_places_and_surnames_are_no_battles() {
     let ev = code("Treva Battle and Kelvin Battle live in Paris.");
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn a_multiword_triggers_own_words_are_no_side() {
+    let ev = code("A gunman opened fire on police on the main boulevard Thursday night.");
+    let e = only(&ev, "ASSAULT");
+    assert_eq!(names(&e.recipient), vec!["police"], "{e:#?}");
+    let ev = code("The human driver must take control when the software fails.");
+    assert!(
+        !ev.iter().any(|e| e.event_type.as_str() == "COERCE"),
+        "{ev:#?}"
+    );
+    let ev = code("Eight schools won prizes after taking part in a contest over the summer.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}

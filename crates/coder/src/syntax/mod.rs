@@ -262,8 +262,11 @@ impl SyntaxCoder {
             let Some(prep) = l.strip_prefix("obl:") else {
                 continue;
             };
+            // (A day is no target: "on Monday night" leaves "on police" to look for.)
             if !matches!(prep, "from" | "with" | "against" | "at" | "on")
-                || tree.children[t].iter().any(|&c| tree.matches(c, l))
+                || tree.children[t]
+                    .iter()
+                    .any(|&c| tree.matches(c, l) && !tree.time_phrase(c))
             {
                 continue;
             }
@@ -1681,6 +1684,13 @@ impl SyntaxCoder {
                 }
             }
             let mut recipients = Self::arguments(&tree, t, &trigger.recipient, false);
+            // The words of a multiword trigger are no side ("opened fire", "took control").
+            if pos == Pos::Verb && !trigger.with.is_empty() {
+                let own =
+                    |x: usize| tree.ann(x).head == Some(t) && trigger.with.contains(&tree.lemma(x));
+                recipients.retain(|&x| !own(x));
+                actors.retain(|&x| !own(x));
+            }
             // "Five soldiers and three rebels died in a clash": the dead of a two-sided
             // fight that names no sides are its sides (PLOVER: all sides are actors).
             let casualties = if pos == Pos::Noun

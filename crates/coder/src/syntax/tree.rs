@@ -180,12 +180,13 @@ impl<'a> Tree<'a> {
             "afternoon",
             "weekend",
         ];
+        // "last night", "Thursday night", "this week".
         UNITS.contains(&self.lemma(i).as_str())
             && self.children[i].iter().any(|&c| {
                 matches!(
                     self.lemma(c).as_str(),
                     "last" | "this" | "next" | "past" | "previous" | "since"
-                )
+                ) || crate::date::is_time_word(&self.word(c).to_lowercase())
             })
     }
 
