@@ -430,13 +430,17 @@ fn stated(r: &PlaceRef) -> bool {
 /// date that agrees. An event with no place must share a side with it; a jurisdiction
 /// must contain its place; a story place must do both. The nearest donor wins.
 pub fn borrow_places(events: &mut [events::Event]) {
-    let names = |e: &events::Event| -> Vec<String> {
-        e.actor
-            .iter()
-            .chain(&e.recipient)
-            .map(|a| a.name.to_lowercase())
-            .collect()
-    };
+    // (Each event's side names once: a long document has many events.)
+    let names: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            e.actor
+                .iter()
+                .chain(&e.recipient)
+                .map(|a| a.name.to_lowercase())
+                .collect()
+        })
+        .collect();
     let mut found: Vec<(usize, PlaceRef)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let weak = e.location.as_ref().is_none_or(|l| {
@@ -448,12 +452,12 @@ pub fn borrow_places(events: &mut [events::Event]) {
         if !weak {
             continue;
         }
-        let own = names(e);
+        let own = &names[i];
         let donor = events
             .iter()
             .enumerate()
             .filter(|&(j, f)| j != i && f.event_type == e.event_type)
-            .filter_map(|(_, f)| {
+            .filter_map(|(j, f)| {
                 let place = f.location.as_ref().filter(|l| stated(l))?;
                 // (Another day's act is another episode.)
                 let same_day = match (&e.date, &f.date) {
@@ -463,7 +467,7 @@ pub fn borrow_places(events: &mut [events::Event]) {
                 if !same_day {
                     return None;
                 }
-                let shares = names(f).iter().any(|n| own.contains(n));
+                let shares = names[j].iter().any(|n| own.contains(n));
                 let fits = match &e.location {
                     None => shares,
                     Some(l) if l.basis.as_deref() == Some("jurisdiction") => inside(place, l),
