@@ -278,7 +278,7 @@ pub fn locate_apart_from(
         return based(article, m, basis);
     }
     // A country named in the sentence without a locative tie: the last resort.
-    let untied = toponyms(article, s.span).next();
+    let untied = toponyms(article, s.span).find(|m| !party(m));
     let found = elsewhere(article, sentence, s);
     found.or_else(|| untied.and_then(|m| based(article, m, "sentence")))
 }

@@ -1409,3 +1409,18 @@ fn a_multiword_triggers_own_words_are_no_side() {
     let ev = code("Eight schools won prizes after taking part in a contest over the summer.");
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn terror_and_sanctions_listings_are_sanctions() {
+    let ev = code("The European Union added the militia to its terrorist list on Monday.");
+    let e = only(&ev, "SANCTION");
+    assert_eq!(e.mode.as_deref(), Some("discontinue"));
+    assert!(names(&e.actor)[0].contains("european union"), "{e:#?}");
+    let ev = code("Washington listed the movement as a terrorist organisation in March.");
+    let e = only(&ev, "SANCTION");
+    // The actor's own name is not stated as the location.
+    let basis = e.location.as_ref().and_then(|l| l.basis.as_deref());
+    assert_ne!(basis, Some("sentence"), "{e:#?}");
+    let ev = code("The chef added salt to the list of ingredients.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}

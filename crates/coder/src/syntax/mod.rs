@@ -1359,6 +1359,15 @@ impl SyntaxCoder {
                     {
                         child_lemmas.extend(tree.case(c));
                     }
+                    // "added the group to its terrorist list": an oblique's modifiers.
+                    if rel.starts_with("obl") {
+                        child_lemmas.extend(
+                            tree.children[c]
+                                .iter()
+                                .filter(|&&x| matches!(tree.rel(x), "amod" | "compound"))
+                                .map(|&x| tree.lemma(x)),
+                        );
+                    }
                     // "Mosul was liberated": a town or province as the object answers
                     // a trigger's `@place` requirement.
                     if matches!(rel, "obj" | "nsubj:pass") && Self::names_a_town(&tree, c) {
