@@ -30,6 +30,12 @@ pub fn is_time_word(lower: &str) -> bool {
         || matches!(lower, "today" | "yesterday" | "tonight")
 }
 
+/// True when two event dates can name the same day: equal, or one a prefix of the
+/// other ("2024-03" and "2024-03-05").
+pub fn compatible(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 fn days(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };

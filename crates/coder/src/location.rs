@@ -461,7 +461,7 @@ pub fn borrow_places(events: &mut [events::Event]) {
                 let place = f.location.as_ref().filter(|l| stated(l))?;
                 // (Another day's act is another episode.)
                 let same_day = match (&e.date, &f.date) {
-                    (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+                    (Some(a), Some(b)) => crate::date::compatible(a, b),
                     _ => true,
                 };
                 if !same_day {

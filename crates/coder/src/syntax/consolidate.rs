@@ -16,6 +16,14 @@ fn side_names(v: &[(ActorRef, Option<Span>)]) -> Vec<String> {
     n
 }
 
+/// True when two modes can be one event's: equal, or one of them unknown.
+fn modes_agree(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
 /// One sentence's drafts from `first` on: drafts of one category whose sides agree
 /// (equal, or one of them unnamed) are one event ("killing 22 people and wounding
 /// 28"): the first keeps its trigger and takes the others' missing sides and counts.
@@ -36,10 +44,7 @@ pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
         // kind in one sentence are one event; the casualties name its target.
         // (Not acts of different means: "kidnapped advisers and exploded bombs" are
         // an abduction and a bombing.)
-        let modes_agree = |m: &EventDraft| match (&m.mode, &d.mode) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
+        let same_means = |m: &EventDraft| modes_agree(&m.mode, &d.mode);
         let same_attacker =
             |m: &EventDraft| !m.actor.is_empty() && side_names(&m.actor) == side_names(&d.actor);
         // "A car bomb exploded at a market, killing 22 people": with no doer named, the
@@ -53,7 +58,7 @@ pub(super) fn merge_sentence(out: &mut Vec<EventDraft>, first: usize) {
         };
         let found = merged.iter_mut().find(|m| {
             m.category == d.category
-                && modes_agree(m)
+                && same_means(m)
                 && fits(m, |x| &x.actor)
                 && (fits(m, |x| &x.recipient)
                     || wounded_too(m)
@@ -135,7 +140,7 @@ fn retells_fight(o: &events::Event, e: &events::Event) -> bool {
         && agree(o.dead, e.dead)
         && agree(o.injured, e.injured)
         && match (&o.date, &e.date) {
-            (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+            (Some(a), Some(b)) => crate::date::compatible(a, b),
             _ => true,
         }
 }
@@ -222,12 +227,8 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
                 && counts_agree(o.injured, e.injured);
             let or = if same_body { er.clone() } else { or };
             let shared = (!oa.is_empty() && oa == ea) || (!or.is_empty() && or == er);
-            let modes_agree = match (&o.mode, &e.mode) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
             o.event_type == e.event_type
-                && modes_agree
+                && modes_agree(&o.mode, &e.mode)
                 && shared
                 && agree(&oa, &ea)
                 && agree(&or, &er)
@@ -243,8 +244,7 @@ pub fn consolidate(events: Vec<events::Event>) -> Vec<events::Event> {
                 // to a day within three of it that the other sentence states.)
                 && match (&o.date, &e.date) {
                     (Some(a), Some(b)) => {
-                        a.starts_with(b.as_str())
-                            || b.starts_with(a.as_str())
+                        crate::date::compatible(a, b)
                             || o.date_implied != e.date_implied
                                 && crate::date::days_apart(a, b).is_some_and(|d| d <= 3)
                     }
